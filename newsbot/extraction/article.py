@@ -1,0 +1,283 @@
+"""One page in, one record out: the single code path behind the crawl and ``newsbot.extract``."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from newsbot import __version__
+from newsbot.discovery.urls import ArticleUrl, canonical_url, parse_article_url, section_name
+from newsbot.errors import EmptyBody, NoHeadline
+from newsbot.extraction.html import block_lines, parse_html, text_of
+from newsbot.extraction.images import read_photos
+from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta
+from newsbot.profiles import JOONGANG, Layout, SiteProfile
+from newsbot.profiles.base import Selector
+from newsbot.text.body import clean_body
+from newsbot.text.bylines import Author, parse_byline, romanised_name
+from newsbot.text.captions import CaptionMatcher
+from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
+from newsbot.text.dates import FoundDate, is_date_line, labelled_dates, parse_iso, to_iso, utc_now
+from newsbot.text.normalise import clean_text, fingerprint
+
+#: Below this many characters of story text a page is a front, a video or a stub, not an article.
+MIN_BODY_CHARS = 150
+_BREADCRUMB_ROOTS = {"home", "main", "korea joongang daily", "홈"}
+_LONG_PARAGRAPHS = Selector(("p",))
+_LONG_PARAGRAPH_CHARS = 80
+_STORY_PARAGRAPHS = 3
+_DATE_LINE_MAX_CHARS = 160
+
+
+@dataclass
+class Extraction:
+    record: dict[str, Any]
+    #: The layout version that matched, or ``generic``.
+    layout: str
+    #: stats key suffix -> count: what was cut from the tree and removed from the text.
+    removed: Counter[str]
+
+    @property
+    def generic(self) -> bool:
+        return self.layout == "generic"
+
+
+def extract(html: str | bytes, url: str, *, profile: SiteProfile = JOONGANG) -> dict[str, Any]:
+    """The record ``scrapy crawl`` would write for this page.
+
+    Raises :class:`newsbot.errors.NotAnArticle` (with a ``reason``) for a page that is no article.
+    """
+    return extract_article(html, url, profile=profile).record
+
+
+def extract_article(
+    html: str | bytes,
+    url: str,
+    *,
+    profile: SiteProfile = JOONGANG,
+    content_type: str | None = None,
+    min_body_chars: int = MIN_BODY_CHARS,
+    downloaded: datetime | None = None,
+) -> Extraction:
+    tree = parse_html(html, content_type)
+    meta = read_meta(tree)
+    layout, container = _match_layout(tree, profile)
+    removed: Counter[str] = Counter()
+    url_info = parse_article_url(url)
+    page_url = _canonical(url, meta, url_info)
+    url_info = parse_article_url(page_url) or url_info
+
+    headline = _headline(tree, layout, meta, profile)
+    if not headline:
+        raise NoHeadline(f"no headline found on {url}")
+    published, modified = _dates(tree, layout, meta)
+    breadcrumbs = _breadcrumbs(tree, layout, url_info, profile)
+    photos = read_photos(tree, layout, page_url, profile.default_image)
+    layout_authors = _layout_authors(tree, layout)
+
+    # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
+    removed["captions/pruned"] += sum(1 for caption in photos.captions if caption)
+    _drop(photos.elements)
+    # With a known layout only the story container matters; without one, guard the story.
+    scope = container if container is not None else tree
+    for kind in layout.prune:
+        xpath = layout.xpaths[f"prune:{kind}"]
+        elements = _outermost([el for el in xpath(scope) if container is not None or not _holds_story(el)])
+        removed[f"chrome/pruned/{kind}"] += len(elements)
+        _drop(elements)
+    lines = _story_lines(container if container is not None else tree, page_url)
+    body = clean_body(
+        lines,
+        headline=headline,
+        captions=CaptionMatcher(photos.captions),
+        chrome=ChromeRules(GENERIC_CHROME, profile.chrome_text),
+    )
+    removed.update(body.removed)
+    article_body = "\n".join(body.paragraphs)
+    if len(article_body) < min_body_chars:
+        raise EmptyBody(f"{len(article_body)} characters of story text on {url}")
+
+    authors = body.authors or layout_authors or _meta_authors(meta)
+    record: dict[str, Any] = {
+        "url": page_url,
+        "articleId": url_info.article_id if url_info else _fallback_id(page_url),
+        "headline": headline,
+        "inLanguage": meta.language if meta.language and len(meta.language) == 2 else profile.language,
+        "authors": [author.as_record() for author in authors],
+        "breadcrumbs": [{"name": name} for name in breadcrumbs],
+        "articleBody": article_body,
+        "images": [photo.as_record() for photo in photos.photos],
+        "metadata": {
+            "dateDownloaded": to_iso(downloaded or utc_now()),
+            "newsbotVersion": __version__,
+            "layout": layout.name,
+            "site": profile.name,
+        },
+    }
+    if breadcrumbs:
+        record["section"] = breadcrumbs[0]
+    if description := meta.get("og:description", "description", "twitter:description"):
+        record["description"] = description
+    if published is None and url_info is not None and url_info.date is not None:
+        published = FoundDate(url_info.date, url_info.date.date().isoformat())
+    if published is not None:
+        record["datePublished"], record["datePublishedRaw"] = to_iso(published.value), published.raw
+    if modified is not None:
+        record["dateModified"], record["dateModifiedRaw"] = to_iso(modified.value), modified.raw
+    if photos.photos:
+        record["mainImage"] = {"url": photos.photos[0].url}
+    elif (og_image := meta.get("og:image")) and not profile.default_image.search(og_image):
+        record["mainImage"] = {"url": og_image}
+    return Extraction(record, layout.name, +removed)
+
+
+def _match_layout(tree: etree._Element, profile: SiteProfile) -> tuple[Layout, etree._Element | None]:
+    for layout in profile.layouts:
+        if found := layout.xpaths["body"](tree):
+            return layout, found[0]
+    return profile.generic, None
+
+
+def _holds_story(element: etree._Element) -> bool:
+    # A class-name guess ("commentary", "shared-layout") must never take the story with it.
+    long_paragraphs = [p for p in _LONG_PARAGRAPHS(element) if len(text_of(p)) > _LONG_PARAGRAPH_CHARS]
+    return element.tag in ("html", "body", "article", "main") or len(long_paragraphs) >= _STORY_PARAGRAPHS
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    chosen = set(elements)
+    return [el for el in elements if not any(parent in chosen for parent in el.iterancestors())]
+
+
+def _drop(elements: list[etree._Element]) -> None:
+    for element in elements:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        # Keep the tail: text after the element is story text in <br> layouts (as drop_tree does).
+        if element.tail:
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+
+
+def _first_text(tree: etree._Element, xpath: Selector) -> str | None:
+    for element in xpath(tree):
+        if text := text_of(element):
+            return text
+    return None
+
+
+def _canonical(url: str, meta: PageMeta, url_info: ArticleUrl | None) -> str:
+    # The page's own canonical link wins when it names the same article (it may be the new domain).
+    for candidate in (meta.canonical, meta.get("og:url")):
+        info = parse_article_url(candidate) if candidate else None
+        if info is not None and (url_info is None or info.article_id == url_info.article_id):
+            return info.url
+    return canonical_url(url)
+
+
+def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile) -> str | None:
+    headline = _first_text(tree, layout.xpaths["headline"])
+    if headline:
+        return headline
+    candidates = [meta.get("og:title", "twitter:title"), meta.json_ld.get("headline")]
+    title = meta.title or ""
+    for suffix in profile.title_suffixes:
+        if title.endswith(suffix):
+            title = title[: -len(suffix)]
+    candidates.append(title)
+    return next((clean_text(c) for c in candidates if isinstance(c, str) and clean_text(c)), None)
+
+
+def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundDate | None, FoundDate | None]:
+    published = modified = None
+    for element in layout.xpaths["dates"](tree):
+        text = text_of(element) or (element.get("datetime") or "")
+        found_published, found_modified = labelled_dates(text)
+        published, modified = published or found_published, modified or found_modified
+    if published is None:
+        # A layout no version describes: any short element that is a date line.
+        body = tree.find("body")
+        for element in body.iter() if body is not None else ():
+            if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+                continue
+            text = text_of(element)
+            if text and len(text) < _DATE_LINE_MAX_CHARS and is_date_line(text):
+                found_published, found_modified = labelled_dates(text)
+                published, modified = published or found_published, modified or found_modified
+                if published:
+                    break
+    for name, current in (("published", published), ("modified", modified)):
+        if current is not None:
+            continue
+        raw = meta.get(f"article:{name}_time") or meta.json_ld.get(f"date{name.title()}")
+        value = parse_iso(raw) if isinstance(raw, str) else None
+        if value is not None and isinstance(raw, str):
+            if name == "published":
+                published = FoundDate(value, raw)
+            else:
+                modified = FoundDate(value, raw)
+    if modified is not None and published is not None and modified.value <= published.value:
+        modified = None  # a "modified" stamp equal to publication says nothing
+    return published, modified
+
+
+def _breadcrumbs(
+    tree: etree._Element, layout: Layout, url_info: ArticleUrl | None, profile: SiteProfile
+) -> list[str]:
+    names: list[str] = []
+    for element in layout.xpaths["breadcrumbs"](tree):
+        name = text_of(element)
+        if name and name.lower() not in _BREADCRUMB_ROOTS and name not in names:
+            names.append(name)
+    if names or url_info is None:
+        return names
+    tokens = [url_info.section] + ([url_info.subsection] if url_info.subsection else [])
+    return [section_name(token, dict(profile.section_names)) for token in tokens]
+
+
+def _layout_authors(tree: etree._Element, layout: Layout) -> list[Author]:
+    for element in layout.xpaths["bylines"](tree):
+        if authors := parse_byline(text_of(element)):
+            return authors
+    return []
+
+
+def _meta_authors(meta: PageMeta) -> list[Author]:
+    names = json_ld_authors(meta.json_ld)
+    if not names and (author := meta.get("author", "article:author")):
+        names = [author]
+    return [Author(romanised_name(name), name) for name in names if not name.startswith("http")]
+
+
+def _story_lines(root: etree._Element, url: str) -> list[str]:
+    if root.tag != "html":
+        wrapper = lxml.html.document_fromstring("<html><body><div></div></body></html>")
+        body = wrapper.find("body")
+        assert body is not None  # the parser always builds <body> for this literal
+        body.append(root)
+        root = wrapper
+    # deduplicate stays off: trafilatura's cache is process-wide and depends on page order.
+    document = trafilatura.bare_extraction(
+        root, url=url, include_comments=False, deduplicate=False, include_tables=True, with_metadata=False
+    )
+    text = getattr(document, "text", None)
+    if isinstance(text, str) and text.strip():
+        return text.splitlines()
+    # trafilatura judges very short stories too short; read the container the plain way.
+    return block_lines(root)
+
+
+def _fallback_id(url: str) -> str:
+    return hashlib.sha1(fingerprint(url).encode()).hexdigest()[:16]

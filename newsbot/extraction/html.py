@@ -1,0 +1,94 @@
+"""Parsing a page once, and reading text out of the tree."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from newsbot.errors import EmptyPage
+from newsbot.text.normalise import clean_text
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "pre",
+        "dd",
+        "dt",
+    ]
+)
+
+
+def decode(html: str | bytes, content_type: str | None = None) -> str:
+    """Text of a page: BOM, then HTTP header, then ``<meta charset>``, then a guess."""
+    if isinstance(html, str):
+        return html
+    _, text = html_to_unicode(content_type, html)
+    return text
+
+
+def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.HtmlElement:
+    """The page's one tree; every reader and trafilatura share it."""
+    text = _XML_DECLARATION.sub("", decode(html, content_type), count=1)
+    if not text.strip() or "\x00" in text[:2048]:
+        raise EmptyPage("the page has no HTML")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise EmptyPage(f"the page cannot be parsed as HTML: {error}") from None
+    if tree.find("body") is None or not text_of(tree):
+        raise EmptyPage("the page has no text")
+    return tree
+
+
+def text_of(element: etree._Element) -> str:
+    return clean_text("".join(str(part) for part in element.itertext()))
+
+
+def block_lines(element: etree._Element) -> list[str]:
+    """Lines of an element as a browser breaks them: at block elements and ``<br>``.
+
+    The fallback when trafilatura judges a short story too short to extract.
+    """
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style", "noscript"):
+            parts.append(node.tail or "")
+            return
+        if tag in _BLOCK_TAGS or tag == "br":
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        parts.append(node.tail or "")
+
+    walk(element)
+    return [line for line in (clean_text(raw) for raw in "".join(parts).split("\n")) if line]

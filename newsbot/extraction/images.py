@@ -1,0 +1,99 @@
+"""Photos with their caption and credit, read from the caption element (never from ``alt``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from newsbot.extraction.html import text_of
+from newsbot.profiles.base import Layout, Selector
+from newsbot.text.captions import split_credit
+
+_IMG = Selector(("img",))
+_SRC_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
+
+
+@dataclass(frozen=True)
+class Photo:
+    url: str
+    caption: str | None
+    credit: str | None
+
+    def as_record(self) -> dict[str, str]:
+        record = {"url": self.url}
+        if self.caption:
+            record["caption"] = self.caption
+        if self.credit:
+            record["credit"] = self.credit
+        return record
+
+
+@dataclass
+class Photos:
+    photos: list[Photo]
+    #: Every caption text as printed, credit included, to find its repeats in the body.
+    captions: list[str]
+    #: Photo blocks and caption elements, to cut from the tree before text extraction.
+    elements: list[etree._Element]
+
+
+def _image_url(block: etree._Element, base_url: str) -> str | None:
+    for img in _IMG(block):
+        for attribute in _SRC_ATTRIBUTES:
+            src = (img.get(attribute) or "").strip()
+            if src and not src.startswith("data:"):
+                return urljoin(base_url, src)
+    return None
+
+
+def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
+    chosen = set(elements)
+    return [el for el in elements if not any(inner in chosen for inner in el.iterdescendants())]
+
+
+def read_photos(
+    tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]
+) -> Photos:
+    captions_xpath = layout.xpaths["captions"]
+    blocks = _innermost(layout.xpaths["photos"](tree))
+    found = Photos([], [], [])
+    seen_urls: set[str] = set()
+    used_captions: set[etree._Element] = set()
+
+    def add(url: str | None, caption_element: etree._Element | None) -> None:
+        caption_text = text_of(caption_element) if caption_element is not None else ""
+        if caption_text:
+            found.captions.append(caption_text)
+        if url is None or url in seen_urls or default_image.search(url):
+            return
+        seen_urls.add(url)
+        parts = split_credit(caption_text)
+        found.photos.append(Photo(url, parts.text or None, parts.credit))
+
+    for block in blocks:
+        inside = captions_xpath(block)
+        caption = inside[0] if inside else None
+        following = block.getnext()
+        if caption is None and following is not None and following in captions_xpath(following):
+            caption = following
+        if caption is not None:
+            used_captions.add(caption)
+            found.elements.append(caption)
+        found.elements.append(block)
+        add(_image_url(block, base_url), caption)
+
+    # Captions outside any photo block: the photo is the nearest image before them.
+    inside_blocks = {node for block in blocks for node in block.iter()}
+    for caption in captions_xpath(tree):
+        if caption in used_captions or caption in inside_blocks:
+            continue
+        url = None
+        for candidate in (caption.getprevious(), caption.getparent()):
+            if candidate is not None and (url := _image_url(candidate, base_url)):
+                break
+        found.elements.append(caption)
+        add(url, caption)
+    return found

@@ -1,0 +1,107 @@
+"""Korea JoongAng Daily (koreajoongangdaily.joins.com, www.koreajoongangdaily.com)."""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.profiles.base import Layout, SiteProfile
+
+# Chrome every version prints in or around the story; the markup around it is not
+# always known, so the same kinds also have text rules below.
+_COMMON_PRUNE = {
+    "ads": (".artAd", ".art-ad", ".ad-area", ".adsbygoogle", "ins.adsbygoogle"),
+    "related": (".related-article", ".article-related", ".related_article", ".related-news"),
+    "toolbar": (".view-tool", ".article-tool", ".article-util", ".share-box", ".sns-share"),
+    "breadcrumbs": (".article-breadcrumb", ".view-breadcrumb", ".breadcrumb", "nav.breadcrumbs"),
+    "comments": ("#comment", ".comment-area", ".comment_wrap", ".social-comment", ".login-box"),
+}
+
+DATED_HTML_2020 = Layout(
+    name="2020-23",
+    in_use="2020 to spring 2023, URLs /YYYY/MM/DD/.../<id>.html",
+    body=("div#article_body",),
+    headline=("h1.view-article-title",),
+    dates=("a.article-publish-date", ".article-update-date"),
+    breadcrumbs=(".article-breadcrumb a", ".view-breadcrumb a"),
+    photos=("div.ab_photo",),
+    captions=("p.caption", ".caption"),
+    prune={**_COMMON_PRUNE, "headline": ("#article_body h1.view-article-title",)},
+)
+
+NEWS_2023 = Layout(
+    name="2023-26",
+    in_use="mid 2023 to 2026, URLs /news/YYYY-MM-DD/.../<id>",
+    body=("div.article_body_container",),
+    headline=("h1.view-article-title", ".article-header h1", "h1.article-title"),
+    dates=(".article-date", ".view-date", ".date-area"),
+    breadcrumbs=(".article-breadcrumb a", ".view-breadcrumb a", ".breadcrumb a"),
+    photos=("div.ab_photo", "figure"),
+    captions=(".caption", "figcaption"),
+    bylines=(".article-byline", ".byline"),
+    prune={**_COMMON_PRUNE, "headline": (".article_body_container h1",)},
+)
+
+WWW_2025 = Layout(
+    name="2025-www",
+    in_use="2025 on, www.koreajoongangdaily.com/<section>/<slug>/<id>",
+    body=("div.article-content", "section.article-body"),
+    headline=("h1.article-title", "header h1"),
+    dates=(".article-date", ".article-info .date", "time"),
+    breadcrumbs=("nav.breadcrumbs a", ".breadcrumb a"),
+    photos=("figure.article-photo", "figure"),
+    captions=("figcaption",),
+    bylines=(".article-byline", ".byline"),
+    prune={**_COMMON_PRUNE, "headline": (".article-content h1",)},
+)
+
+GENERIC = Layout(
+    name="generic",
+    in_use="any template of this style that no version describes",
+    body=("article", "main", "[itemprop=articleBody]", "body"),
+    headline=("h1",),
+    dates=("time", "[class*=date]"),
+    breadcrumbs=("nav.breadcrumbs a", ".breadcrumb a", "[class*=breadcrumb] a"),
+    photos=("figure", "[class*=photo]"),
+    captions=("figcaption", "[class*=caption]"),
+    bylines=("[class*=byline]", "[rel=author]"),
+    # Class-name guesses: the generic path keeps an element that holds story paragraphs anyway.
+    prune={
+        **_COMMON_PRUNE,
+        "ads": (*_COMMON_PRUNE["ads"], "[class*=advert]", "[id*=advert]", "[class*=banner]"),
+        "related": (*_COMMON_PRUNE["related"], "[class*=related]", "[id*=related]", "[class*=popular]"),
+        "toolbar": (*_COMMON_PRUNE["toolbar"], "[class*=share]", "[class*=sns]", "[class*=tool]"),
+        "comments": (*_COMMON_PRUNE["comments"], "[class*=comment]", "[id*=comment]", "[class*=login]"),
+        "navigation": ("nav", "header.site-header", "footer", "[class*=breadcrumb]", "[role=navigation]"),
+    },
+)
+
+JOONGANG = SiteProfile(
+    name="joongang",
+    hosts=("koreajoongangdaily.joins.com", "www.koreajoongangdaily.com", "koreajoongangdaily.com"),
+    start_urls=(
+        "https://koreajoongangdaily.joins.com/section/allArticles",
+        "https://koreajoongangdaily.joins.com/xmls/joins",
+        "https://koreajoongangdaily.joins.com/sitemap-news.xml",
+        "https://www.koreajoongangdaily.com/section/allArticles",
+    ),
+    language="en",
+    layouts=(WWW_2025, NEWS_2023, DATED_HTML_2020),
+    generic=GENERIC,
+    title_suffixes=(" - Korea JoongAng Daily", " | Korea JoongAng Daily", " - koreajoongangdaily.joins.com"),
+    default_image=re.compile(r"/resources/images/common/|ja_opengraph_img|/common/.*logo", re.IGNORECASE),
+    chrome_text={
+        "social": (
+            r"log\s*in\s+to\s+(?:twitter|facebook|x|google|kakao).*",
+            r"help-image.*",
+            r"lock\s+icon",
+            r"social\s+comment\??",
+        ),
+        "comments": (r"standards\s+board\s+policy.*", r"(?:0|\d+)\s*/\s*250\s*자?"),
+        "toolbar": (r"(?:k-?)?dictionary(?:\s+on|\s+off)?",),
+    },
+    section_names={"kpop": "K-pop", "artsDesign": "Arts & Design", "northKorea": "North Korea"},
+    next_page=("a[rel=next]", "a.service-more-btn[href]", "a.btn-more[href]", ".pagination a.next"),
+    listing_card="div.mid-article3",
+    listing_card_link="a.media",
+    listing_card_date=".media-date span:last-child",
+)

@@ -1,0 +1,1 @@
+"""Pure text functions: no Scrapy, no I/O, tested with tables."""

@@ -1,0 +1,105 @@
+"""From extracted lines to the article's paragraphs: drop what is not the story, say what went."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsbot.text.bylines import Author, agency, is_continuation, parse_byline
+from newsbot.text.captions import CaptionMatcher, has_credit
+from newsbot.text.chrome import ChromeRules
+from newsbot.text.dates import is_date_line
+from newsbot.text.normalise import clean_text, fingerprint
+
+# How far from the end a byline without an e-mail is still taken for one.
+_BYLINE_TAIL = 3
+# A related-article list is short link titles; a sentence ending in punctuation is prose again.
+_SENTENCE_END = re.compile(r"[.!?\"”’)]$")
+_MAX_RELATED_TITLE_WORDS = 25
+_BILINGUAL_MARK = re.compile(r"\s*\((?:KOR|ENG)\)\s*$")
+
+
+@dataclass
+class CleanBody:
+    paragraphs: list[str]
+    authors: list[Author] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    #: stats key suffix -> lines removed, e.g. ``captions/removed``, ``chrome/removed/toolbar``.
+    removed: Counter[str] = field(default_factory=Counter)
+
+
+def _headline_keys(headline: str | None) -> set[str]:
+    if not headline:
+        return set()
+    return {key for key in (fingerprint(headline), fingerprint(_BILINGUAL_MARK.sub("", headline))) if key}
+
+
+def clean_body(
+    lines: list[str], *, headline: str | None, captions: CaptionMatcher, chrome: ChromeRules
+) -> CleanBody:
+    """Keep the story's paragraphs; remove headline repeats, captions, bylines, datelines, chrome."""
+    result = CleanBody(paragraphs=[])
+    headline_keys = _headline_keys(headline)
+    kept: list[str] = []
+    in_related = False
+    for raw in lines:
+        line = clean_text(raw)
+        if not line:
+            continue
+        if in_related and len(line.split()) <= _MAX_RELATED_TITLE_WORDS and not _SENTENCE_END.search(line):
+            result.removed["chrome/removed/related"] += 1
+            continue
+        in_related = False
+        kind = _classify(line, headline_keys, captions, chrome)
+        if kind is None:
+            kept.append(line)
+            continue
+        result.removed[kind] += 1
+        in_related = kind == "chrome/removed/related"
+    result.paragraphs = _take_bylines(kept, result)
+    return result
+
+
+def _classify(
+    line: str, headline_keys: set[str], captions: CaptionMatcher, chrome: ChromeRules
+) -> str | None:
+    if is_continuation(line) or agency(line):
+        return None  # decided with the byline next to it
+    if fingerprint(line) in headline_keys:
+        return "headline/removed"
+    if captions.matches(line):
+        return "captions/removed"
+    if (kind := chrome.kind(line)) is not None:
+        return f"chrome/removed/{kind}"
+    if is_date_line(line):
+        return "dateline/removed"
+    # A caption of a photo whose markup was not recognised still ends in its credit.
+    if has_credit(line) and parse_byline(line) is None:
+        return "captions/removed"
+    return None
+
+
+def _take_bylines(lines: list[str], result: CleanBody) -> list[str]:
+    kept: list[str] = []
+    previous_was_byline = False
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if is_continuation(line):
+            # "with the Korea JoongAng Daily" closes an older byline, or is left of a login widget.
+            if previous_was_byline:
+                result.bylines.append(line)
+            result.removed["byline/removed" if previous_was_byline else "chrome/removed/social"] += 1
+            continue
+        authors = parse_byline(line)
+        near_edge = index == 0 or last - index < _BYLINE_TAIL
+        # A byline with an e-mail is unmistakable anywhere; a bare name only at the edges.
+        if authors is not None and (near_edge or "@" in line):
+            result.authors.extend(author for author in authors if author not in result.authors)
+            result.bylines.append(line)
+            result.removed["byline/removed"] += 1
+            previous_was_byline = True
+            continue
+        previous_was_byline = False
+        kept.append(line)
+    return kept

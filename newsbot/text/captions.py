@@ -1,0 +1,69 @@
+"""Photo captions: split the credit, and recognise a caption printed again in the body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsbot.text.normalise import clean_text, fingerprint
+
+# The group's captions end in an upper-case agency or owner credit: [YONHAP], [NEWS1],
+# [JOONGANG ILBO], [KOREAN EMBASSY TO THE UNITED STATES], [SCREEN CAPTURE], [AP/YONHAP].
+_CREDIT = re.compile(r"\s*\[(?P<credit>[^\[\]a-z]*[A-Z][^\[\]a-z]*)\]\s*$")
+# Prefixes some CMS versions print before a caption paragraph.
+_PREFIX = re.compile(r"^\s*(?:▲|△|■|\[(?:photo|PHOTO|Photo)\]|(?:photo|PHOTO|Photo)\s*[:：-])\s*")
+# A caption is a sentence or two; a long paragraph with a trailing credit is still body text.
+_MAX_CAPTION_WORDS = 90
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    credit: str | None
+
+
+def strip_prefix(text: str) -> str:
+    """Remove a leading ``▲`` or ``[Photo]`` marker."""
+    return _PREFIX.sub("", text, count=1)
+
+
+def split_credit(caption: str) -> Caption:
+    """``"Suh Hoon shakes hands. [YONHAP]"`` -> text and credit ``YONHAP``."""
+    caption = strip_prefix(clean_text(caption))
+    match = _CREDIT.search(caption)
+    if match is None or not any(ch.isalpha() for ch in match["credit"]):
+        return Caption(caption, None)
+    return Caption(caption[: match.start()].rstrip(), clean_text(match["credit"]))
+
+
+def has_credit(line: str) -> bool:
+    """True for a caption-shaped line: short, ending in an upper-case bracketed credit."""
+    return split_credit(line).credit is not None and len(line.split()) <= _MAX_CAPTION_WORDS
+
+
+class CaptionMatcher:
+    """Recognises body lines that repeat one of the page's captions."""
+
+    def __init__(self, captions: Iterable[str]) -> None:
+        self._keys: set[str] = set()
+        for caption in captions:
+            parts = split_credit(caption)
+            for variant in (caption, parts.text):
+                key = fingerprint(strip_prefix(variant))
+                if key:
+                    self._keys.add(key)
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def matches(self, line: str) -> bool:
+        """The line is a caption, with or without its credit or prefix, once or printed twice."""
+        key = fingerprint(strip_prefix(line))
+        if not key:
+            return False
+        if key in self._keys:
+            return True
+        # alt text and caption glued together in one text run: "X [CREDIT] X [CREDIT]".
+        half = len(key) // 2
+        return key[:half].strip() == key[half:].strip() and key[:half].strip() in self._keys

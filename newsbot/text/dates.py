@@ -1,0 +1,167 @@
+"""Dates as the site prints them, turned into timezone-aware datetimes.
+
+The site writes Korea time without an offset; Korea has kept UTC+09:00 without daylight
+saving since 1988, so a fixed offset is exact for every article the site holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+KST = timezone(timedelta(hours=9), "KST")
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_TIME = (
+    r"(?:\s*(?:,|-|–|—|\bat\b)?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\.?(?![\w]))?)?"
+)
+_DATE_FORMS = (
+    # 13 Oct. 2021, 19:01 · 02 May 2022 · 13 Sept. 2021
+    rf"(?P<d>\d{{1,2}})\s+{_MON},?\s+(?P<y>\d{{4}})",
+    # May 14, 2025 - 6:36 p.m.
+    rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})",
+    # 2025-10-01 17:23 · 2025.10.01
+    r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\.?(?![\d])",
+)
+_COMPILED = [re.compile(form + _TIME) for form in _DATE_FORMS]
+_LABEL = re.compile(
+    r"(?P<label>Published|Updated|Modified|Posted|Input|Last updated|Last modified|Date)\s*:?\s*",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABELS = {"published", "posted", "input", "date"}
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: datetime
+    raw: str
+
+
+def _build(match: re.Match[str]) -> datetime | None:
+    groups = match.groupdict()
+    month = int(groups["m"]) if groups.get("m") else _MONTHS.get((groups.get("mon") or "").lower())
+    if month is None:
+        return None
+    hour, minute = int(groups["H"] or 0), int(groups["M"] or 0)
+    ampm = (groups.get("ampm") or "").lower()
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    try:
+        return datetime(
+            int(groups["y"]), month, int(groups["d"]), hour, minute, int(groups["S"] or 0), tzinfo=KST
+        )
+    except ValueError:
+        return None
+
+
+def _first_match(text: str, start: int = 0) -> tuple[re.Match[str], datetime] | None:
+    best: tuple[re.Match[str], datetime] | None = None
+    for pattern in _COMPILED:
+        for match in pattern.finditer(text, start):
+            value = _build(match)
+            if value is not None:
+                if best is None or match.start() < best[0].start():
+                    best = (match, value)
+                break
+    return best
+
+
+def parse_date(text: str) -> FoundDate | None:
+    """The first date in ``text``, in Korea time unless the text carries an offset."""
+    text = text.strip()
+    iso = parse_iso(text)
+    if iso is not None:
+        return FoundDate(iso, text)
+    found = _first_match(text)
+    if found is None:
+        return None
+    match, value = found
+    return FoundDate(value, match.group(0).strip(" ,-–—"))
+
+
+def parse_iso(text: str) -> datetime | None:
+    """An ISO 8601 timestamp (as in meta tags and JSON-LD), made aware in Korea time if naive."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=KST)
+
+
+def labelled_dates(text: str) -> tuple[FoundDate | None, FoundDate | None]:
+    """(published, modified) from a date line such as ``Published: 13 Oct. 2021, 19:01 Updated: ...``.
+
+    An unlabelled date counts as the publication date.
+    """
+    published: FoundDate | None = None
+    modified: FoundDate | None = None
+    position = 0
+    while (found := _first_match(text, position)) is not None:
+        match, value = found
+        before = text[position : match.start()]
+        labels = list(_LABEL.finditer(before))
+        label = labels[-1]["label"].lower() if labels else "published"
+        date_found = FoundDate(value, match.group(0).strip(" ,-–—"))
+        if label in _PUBLISHED_LABELS:
+            published = published or date_found
+        else:
+            modified = modified or date_found
+        position = match.end()
+    return published, modified
+
+
+def is_date_line(line: str) -> bool:
+    """True when a line holds nothing but labelled dates, the way a dateline or stamp does."""
+    rest = line
+    while (found := _first_match(rest)) is not None:
+        match, _ = found
+        rest = rest[: match.start()] + " " + rest[match.end() :]
+    if rest == line:
+        return False
+    rest = _LABEL.sub(" ", rest)
+    return not re.sub(r"[\s|,:·•/()\-–—]+", "", rest)
+
+
+def date_from_parts(year: str, month: str, day: str) -> datetime | None:
+    """Midnight Korea time of a date taken from a URL path."""
+    try:
+        return datetime(int(year), int(month), int(day), tzinfo=KST)
+    except ValueError:
+        return None
+
+
+def to_iso(value: datetime) -> str:
+    """ISO 8601 with seconds and the offset the page meant."""
+    return value.isoformat(timespec="seconds")
+
+
+def parse_bound(text: str, *, end_of_day: bool = False) -> datetime:
+    """A ``since``/``until`` argument: a date (Korea time) or an ISO timestamp.
+
+    ``until=2025-10-31`` includes the whole of that day.
+    """
+    text = text.strip()
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        value = parse_iso(text)
+        if value is None:
+            raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD or an ISO 8601 timestamp)") from None
+        return value
+    start = datetime(day.year, day.month, day.day, tzinfo=KST)
+    return start + timedelta(days=1, microseconds=-1) if end_of_day else start
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,29 @@
+"""Whitespace and Unicode normalisation shared by every text rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# \s misses some of the spacers that CMS editors paste in (zero-width space, word joiner, BOM).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+# For comparisons only: quotes, dashes and punctuation vary between a caption and its repeat.
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, turn every run of whitespace (``&nbsp;`` included) into one space, strip."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fingerprint(text: str) -> str:
+    """A comparison key: case-folded words only, so typography differences do not matter."""
+    return _NON_WORD.sub(" ", clean_text(text).casefold()).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Cleaned, non-empty lines of ``text``."""
+    return [line for line in (clean_text(raw) for raw in text.splitlines()) if line]
