@@ -40,9 +40,7 @@ _ARTICLE_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Paths that look like /<word>/<word>/<digits> but are site furniture, not stories.
-_NOT_SECTIONS = frozenset(
-    {"section", "search", "xmls", "resources", "data", "tag", "tags", "reporter", "author"}
-)
+_NOT_SECTIONS = frozenset({"section", "search", "xmls", "resources", "data", "tag", "tags", "reporter", "author"})
 
 
 @dataclass(frozen=True)

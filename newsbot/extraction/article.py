@@ -14,7 +14,7 @@ from lxml import etree
 
 from newsbot import __version__
 from newsbot.discovery.urls import ArticleUrl, canonical_url, parse_article_url, section_name
-from newsbot.errors import EmptyBody, NoHeadline
+from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of
 from newsbot.extraction.images import read_photos
 from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta
@@ -30,6 +30,9 @@ from newsbot.text.normalise import clean_text, fingerprint
 #: Below this many characters of story text a page is a front, a video or a stub, not an article.
 MIN_BODY_CHARS = 150
 _BREADCRUMB_ROOTS = {"home", "main", "korea joongang daily", "홈"}
+_ANCHORS = Selector(("a",))
+# A story quotes the odd link; a front page or index is link titles through and through.
+_MAX_LINK_SHARE = 0.5
 _LONG_PARAGRAPHS = Selector(("p",))
 _LONG_PARAGRAPH_CHARS = 80
 _STORY_PARAGRAPHS = 3
@@ -92,7 +95,9 @@ def extract_article(
         elements = _outermost([el for el in xpath(scope) if container is not None or not _holds_story(el)])
         removed[f"chrome/pruned/{kind}"] += len(elements)
         _drop(elements)
-    lines = _story_lines(container if container is not None else tree, page_url)
+    scope_root = container if container is not None else tree
+    link_texts = {fingerprint(text_of(anchor)) for anchor in _ANCHORS(scope_root)}
+    lines = _story_lines(scope_root, page_url)
     body = clean_body(
         lines,
         headline=headline,
@@ -103,6 +108,9 @@ def extract_article(
     article_body = "\n".join(body.paragraphs)
     if len(article_body) < min_body_chars:
         raise EmptyBody(f"{len(article_body)} characters of story text on {url}")
+    link_chars = sum(len(line) for line in body.paragraphs if fingerprint(line) in link_texts)
+    if link_chars > _MAX_LINK_SHARE * len(article_body):
+        raise NotAnArticle(f"the text is mostly link titles (a section front or index): {url}")
 
     authors = body.authors or layout_authors or _meta_authors(meta)
     record: dict[str, Any] = {
@@ -233,9 +241,7 @@ def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundD
     return published, modified
 
 
-def _breadcrumbs(
-    tree: etree._Element, layout: Layout, url_info: ArticleUrl | None, profile: SiteProfile
-) -> list[str]:
+def _breadcrumbs(tree: etree._Element, layout: Layout, url_info: ArticleUrl | None, profile: SiteProfile) -> list[str]:
     names: list[str] = []
     for element in layout.xpaths["breadcrumbs"](tree):
         name = text_of(element)

@@ -54,9 +54,7 @@ def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
     return [el for el in elements if not any(inner in chosen for inner in el.iterdescendants())]
 
 
-def read_photos(
-    tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]
-) -> Photos:
+def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]) -> Photos:
     captions_xpath = layout.xpaths["captions"]
     blocks = _innermost(layout.xpaths["photos"](tree))
     found = Photos([], [], [])

@@ -20,9 +20,7 @@ class Selector:
     def __init__(self, selectors: tuple[str, ...]) -> None:
         self.css = selectors
         self._xpath = (
-            etree.XPath(" | ".join(CSSSelector(selector).path for selector in selectors))
-            if selectors
-            else None
+            etree.XPath(" | ".join(CSSSelector(selector).path for selector in selectors)) if selectors else None
         )
 
     def __call__(self, node: etree._Element) -> list[etree._Element]:

@@ -35,14 +35,13 @@ def _headline_keys(headline: str | None) -> set[str]:
     return {key for key in (fingerprint(headline), fingerprint(_BILINGUAL_MARK.sub("", headline))) if key}
 
 
-def clean_body(
-    lines: list[str], *, headline: str | None, captions: CaptionMatcher, chrome: ChromeRules
-) -> CleanBody:
+def clean_body(lines: list[str], *, headline: str | None, captions: CaptionMatcher, chrome: ChromeRules) -> CleanBody:
     """Keep the story's paragraphs; remove headline repeats, captions, bylines, datelines, chrome."""
     result = CleanBody(paragraphs=[])
     headline_keys = _headline_keys(headline)
     kept: list[str] = []
     in_related = False
+    previous_kind: str | None = None
     for raw in lines:
         line = clean_text(raw)
         if not line:
@@ -52,6 +51,10 @@ def clean_body(
             continue
         in_related = False
         kind = _classify(line, headline_keys, captions, chrome)
+        if kind is None and is_continuation(line) and previous_kind and previous_kind.startswith("chrome/"):
+            # "... account to connect / with the Korea JoongAng Daily": the login widget, not a byline.
+            kind = previous_kind
+        previous_kind = kind
         if kind is None:
             kept.append(line)
             continue
@@ -61,9 +64,7 @@ def clean_body(
     return result
 
 
-def _classify(
-    line: str, headline_keys: set[str], captions: CaptionMatcher, chrome: ChromeRules
-) -> str | None:
+def _classify(line: str, headline_keys: set[str], captions: CaptionMatcher, chrome: ChromeRules) -> str | None:
     if is_continuation(line) or agency(line):
         return None  # decided with the byline next to it
     if fingerprint(line) in headline_keys:

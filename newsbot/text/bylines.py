@@ -9,9 +9,7 @@ from newsbot.text.normalise import clean_text
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "BY NAME[, NAME][ AND NAME] [email, email]" and "By Name Staff Writer [email]".
-_BYLINE = re.compile(
-    r"^(?:BY|By|by)\s+(?P<names>[^\[\]()@]+?)\s*(?:[\[(](?P<emails>[^\])]*@[^\])]*)[\])])?\s*\.?$"
-)
+_BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<names>[^\[\]()@]+?)\s*(?:[\[(](?P<emails>[^\])]*@[^\])]*)[\])])?\s*\.?$")
 # Role words that follow a name in older bylines and are not part of it.
 _ROLE = re.compile(
     r"\b(?:(?:Senior|Special|Chief|Staff|Contributing|Political|Economic|Culture|Sports)\s+)*"
@@ -35,9 +33,7 @@ AGENCIES = {
     "joongang ilbo": "JoongAng Ilbo",
 }
 # The second line of the older byline: "with the Korea JoongAng Daily" (or "... staff").
-_CONTINUATION = re.compile(
-    r"^(?:and\s+)?(?:with|for)\s+the\s+Korea\s+JoongAng\s+Daily(?:\s+staff)?\.?$", re.IGNORECASE
-)
+_CONTINUATION = re.compile(r"^(?:and\s+)?(?:with|for)\s+the\s+Korea\s+JoongAng\s+Daily(?:\s+staff)?\.?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -58,9 +58,7 @@ def _build(match: re.Match[str]) -> datetime | None:
     elif ampm == "a" and hour == 12:
         hour = 0
     try:
-        return datetime(
-            int(groups["y"]), month, int(groups["d"]), hour, minute, int(groups["S"] or 0), tzinfo=KST
-        )
+        return datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, int(groups["S"] or 0), tzinfo=KST)
     except ValueError:
         return None
 

@@ -1,0 +1,31 @@
+"""One line in a Scrapy project's settings wires newsbot in: ``ADDONS = {"newsbot.addon.Newsbot": 0}``."""
+
+from __future__ import annotations
+
+from scrapy.settings import BaseSettings
+
+PIPELINES = {
+    "newsbot.pipelines.extract.ExtractPipeline": 300,
+    "newsbot.pipelines.scope.ScopePipeline": 400,
+    "newsbot.pipelines.validate.ValidatePipeline": 900,
+}
+# Last before the download handlers: replayed responses still pass retry, redirect, robots.txt.
+DOWNLOADER_MIDDLEWARES = {"newsbot.replay.ReplayMiddleware": 990}
+EXTENSIONS = {"newsbot.extensions.CrawlSummary": 500}
+
+
+class Newsbot:
+    def update_settings(self, settings: BaseSettings) -> None:
+        for name, components in (
+            ("ITEM_PIPELINES", PIPELINES),
+            ("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
+            ("EXTENSIONS", EXTENSIONS),
+        ):
+            for path, order in components.items():
+                settings[name].set(path, order, priority="addon")
+        settings.set("LOG_FORMATTER", "newsbot.logformatter.NewsbotLogFormatter", priority="addon")
+        # Records are UTF-8 JSON: Hangul and curly quotes stay readable, not \\u-escaped.
+        settings.set("FEED_EXPORT_ENCODING", "utf-8", priority="addon")
+        # Both open local ports, which a crawl on a shared host or in CI must not do.
+        settings.set("TELNETCONSOLE_ENABLED", False, priority="addon")
+        settings.set("REMOTE_CONTROL_ENABLED", False, priority="addon")

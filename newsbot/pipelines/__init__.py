@@ -1,0 +1,1 @@
+"""Item pipelines: extract -> scope (dates, duplicates, limit) -> validate. Thin Scrapy glue."""

@@ -1,0 +1,33 @@
+"""The record's JSON Schema, shipped as package data."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+
+@cache
+def article_schema() -> dict[str, Any]:
+    # importlib.resources, not __file__: the package may run from an egg or a zip.
+    text = files("newsbot.schema").joinpath("article.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def article_validator() -> Draft202012Validator:
+    schema = article_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def record_errors(record: dict[str, Any]) -> list[str]:
+    """Every way the record breaks the schema, as ``path: message`` lines (empty when valid)."""
+    return [
+        f"{'/'.join(str(part) for part in error.absolute_path) or '(record)'}: {error.message}"
+        for error in sorted(article_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+    ]

@@ -1,0 +1,32 @@
+"""Settings of the newsbot Scrapy project (``scrapy.cfg`` and the egg's entry point name it)."""
+
+from __future__ import annotations
+
+from newsbot import __version__
+
+BOT_NAME = "newsbot"
+SPIDER_MODULES = ["newsbot.spiders"]
+NEWSPIDER_MODULE = "newsbot.spiders"
+
+ADDONS = {"newsbot.addon.Newsbot": 0}
+
+# Polite by default: the live site is someone's newsroom.
+USER_AGENT = f"newsbot/{__version__} (news archive crawler; Scrapy)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+
+FEED_EXPORT_ENCODING = "utf-8"
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# newsbot's own settings, with their defaults (README documents each).
+NEWSBOT_REPLAY = None
+NEWSBOT_MIN_BODY_CHARS = 150

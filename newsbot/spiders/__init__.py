@@ -1,0 +1,1 @@
+"""Spiders: discovery only. Turning pages into records is the pipelines' work."""

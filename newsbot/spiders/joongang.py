@@ -1,0 +1,207 @@
+"""``scrapy crawl joongang``: find the site's articles and hand their pages to the pipelines.
+
+Start URLs may be article pages, section listings, RSS/Atom feeds or sitemaps: each response
+is recognised by its content, not by where it was listed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.exceptions import CloseSpider
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from newsbot.discovery.feeds import Entry, NotAFeed, looks_like_feed, read_feed
+from newsbot.discovery.listing import read_listing
+from newsbot.discovery.urls import parse_article_url
+from newsbot.errors import EmptyPage
+from newsbot.extraction.html import parse_html
+from newsbot.items import Page
+from newsbot.profiles import JOONGANG, SiteProfile
+from newsbot.text.dates import parse_bound
+
+logger = logging.getLogger(__name__)
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class JoongAngSpider(scrapy.Spider):
+    name = "joongang"
+    profile: SiteProfile = JOONGANG
+
+    def __init__(
+        self,
+        start_urls: str | Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: str | int | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        # Scrapyd passes _job and any other -d arguments as keyword arguments: accept them.
+        super().__init__(*args, **kwargs)
+        self.argument_error: str | None = None
+        urls = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls or ())
+        self.start_urls = [url.strip() for url in urls if url.strip()] or list(self.profile.start_urls)
+        self.since: datetime | None = None
+        self.until: datetime | None = None
+        self.limit: int | None = None
+        try:
+            self.since = parse_bound(since) if since else None
+            self.until = parse_bound(until, end_of_day=True) if until else None
+            self.limit = int(limit) if limit not in (None, "") else None
+            if self.limit is not None and self.limit < 1:
+                raise ValueError(f"limit must be a positive number, not {limit!r}")
+            if self.since and self.until and self.since > self.until:
+                raise ValueError(f"since ({since}) is after until ({until})")
+            bad = [url for url in self.start_urls if urlsplit(url).scheme not in ("http", "https")]
+            if bad:
+                raise ValueError(f"start URLs must be http(s) URLs: {', '.join(bad)}")
+        except ValueError as error:
+            self.argument_error = str(error)
+        hosts = {urlsplit(url).hostname or "" for url in self.start_urls} | set(self.profile.hosts)
+        # Only the site and the hosts the user pointed at are followed (OffsiteMiddleware).
+        self.allowed_domains = sorted(host for host in hosts if host)
+        self.requested_ids: set[str] = set()
+
+    async def start(self) -> AsyncIterator[Any]:
+        if self.argument_error is not None:
+            logger.error("newsbot: bad spider argument: %s", self.argument_error)
+            raise CloseSpider("bad_argument")
+        for url in self.start_urls:
+            if parse_article_url(url) is not None:
+                request = self._article_request(Entry(url), source="start_urls")
+                if request is not None:
+                    yield request
+            else:
+                yield scrapy.Request(url, callback=self.parse, errback=self.on_discovery_error)
+
+    # Discovery -----------------------------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request | Page]:
+        """A listing, a feed or a sitemap: which one is told by the body."""
+        if parse_article_url(response.url) is not None:
+            yield from self._page(response, source=None)
+            return
+        if looks_like_feed(response.body):
+            yield from self._parse_feed(response)
+        elif self._is_html(response):
+            yield from self._parse_listing(response)
+        else:
+            self._count("newsbot/discovery/unreadable", response.url, "neither HTML nor a feed")
+
+    def _parse_feed(self, response: Response) -> Iterator[Any]:
+        try:
+            feed = read_feed(response.body)
+        except NotAFeed as error:
+            self._count("newsbot/discovery/unreadable", response.url, str(error))
+            return
+        self.crawler.stats.inc_value(f"newsbot/discovery/{feed.kind}")
+        for url in feed.more:
+            yield response.follow(url, callback=self.parse, errback=self.on_discovery_error)
+        yield from self._follow_entries(response, feed.entries)
+
+    def _parse_listing(self, response: Response) -> Iterator[Any]:
+        assert isinstance(response, TextResponse)
+        try:
+            tree = parse_html(response.text)
+        except EmptyPage as error:
+            self._count("newsbot/discovery/unreadable", response.url, str(error))
+            return
+        listing = read_listing(tree, response.url, self.profile)
+        self.crawler.stats.inc_value("newsbot/discovery/listing")
+        yield from self._follow_entries(response, listing.entries)
+        dated = [entry.date for entry in listing.entries if entry.date is not None]
+        # Listings run newest first: once a whole page is older than `since`, stop paging.
+        if self.since is not None and dated and max(dated) + timedelta(days=1) <= self.since:
+            return
+        for url in listing.next_pages:
+            yield response.follow(url, callback=self.parse, errback=self.on_discovery_error)
+
+    def _follow_entries(self, response: Response, entries: list[Entry]) -> Iterator[scrapy.Request]:
+        for entry in entries:
+            request = self._article_request(entry, source=response.url)
+            if request is not None:
+                yield request
+
+    def _article_request(self, entry: Entry, source: str) -> scrapy.Request | None:
+        info = parse_article_url(entry.url)
+        if info is None:
+            return None
+        if info.article_id in self.requested_ids:
+            self.crawler.stats.inc_value("newsbot/discovery/duplicate_links")
+            return None
+        day = entry.date or info.date
+        if day is not None and not self._in_range(day):
+            self.crawler.stats.inc_value("newsbot/skipped/out_of_range")
+            return None
+        self.requested_ids.add(info.article_id)
+        return scrapy.Request(
+            info.url,
+            callback=self.parse_article,
+            errback=self.on_article_error,
+            cb_kwargs={"listed": entry.date, "source": source},
+        )
+
+    def _in_range(self, day: datetime) -> bool:
+        # A listing or URL date is a calendar day: keep the story if any part of that day is in range.
+        start = day.replace(hour=0, minute=0, second=0, microsecond=0)
+        end = start + timedelta(days=1)
+        return not ((self.since and end <= self.since) or (self.until and start > self.until))
+
+    # Articles ------------------------------------------------------------------------------
+
+    def parse_article(
+        self, response: Response, listed: datetime | None = None, source: str | None = None
+    ) -> Iterator[Page]:
+        yield from self._page(response, source, listed)
+
+    def _page(self, response: Response, source: str | None, listed: datetime | None = None) -> Iterator[Page]:
+        if not self._is_html(response):
+            self._count("newsbot/dropped/not_html", response.url, _content_type(response) or "no type")
+            return
+        assert isinstance(response, TextResponse)
+        content_type = _content_type(response) or None
+        yield Page(response.url, response.text, content_type, listed, source)
+
+    @staticmethod
+    def _is_html(response: Response) -> bool:
+        if not isinstance(response, TextResponse):
+            return False
+        content_type = _content_type(response).lower()
+        if content_type:
+            return any(kind in content_type for kind in _HTML_TYPES)
+        return b"<html" in response.body[:2048].lower()
+
+    # Failures: counted, logged once --------------------------------------------------------
+
+    def on_article_error(self, failure: Failure) -> None:
+        self._failure("newsbot/dropped", failure)
+
+    def on_discovery_error(self, failure: Failure) -> None:
+        self._failure("newsbot/discovery/failed", failure)
+
+    def _failure(self, prefix: str, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        if isinstance(failure.value, HttpError):
+            status = failure.value.response.status
+            # HttpErrorMiddleware has logged "Ignoring response" already: count only.
+            self.crawler.stats.inc_value(f"{prefix}/http_{status}")
+            return
+        self._count(f"{prefix}/download_error", url, f"{type(failure.value).__name__}: {failure.value}")
+
+    def _count(self, key: str, url: str, detail: str) -> None:
+        self.crawler.stats.inc_value(key)
+        logger.warning("newsbot: %s <%s>: %s", key.rsplit("/", 1)[-1], url, detail)
+
+
+def _content_type(response: Response) -> str:
+    return (response.headers.get("Content-Type") or b"").decode("latin-1")
