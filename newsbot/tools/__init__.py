@@ -1,0 +1,1 @@
+"""Developer commands (console scripts)."""

@@ -1,0 +1,112 @@
+"""``newsbot-fixtures``: record a saved page from a live URL, and regenerate expected records.
+
+Expected records are written sorted, UTF-8, indented, without the fields that change from run
+to run, so that a reviewer reads the diff (``git diff fixtures/``) before committing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsbot import __version__
+from newsbot.errors import NotAnArticle
+from newsbot.extraction.article import extract_article
+from newsbot.replay import FixtureSite, SavedPage
+
+#: Fields that differ on every run and so are left out of expected records.
+VOLATILE_METADATA = ("dateDownloaded", "newsbotVersion")
+ERROR_FILE = "expected-error.json"
+
+
+def stable(record: dict[str, Any]) -> dict[str, Any]:
+    """The record without its per-run fields: what expected files hold."""
+    record = json.loads(json.dumps(record))
+    for key in VOLATILE_METADATA:
+        record.get("metadata", {}).pop(key, None)
+    return record
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def expected_outcome(page: SavedPage) -> dict[str, Any]:
+    """What the page's folder says should come out: a record, or ``{"reason": ...}``."""
+    if page.expected_path.exists():
+        return {"record": json.loads(page.expected_path.read_text(encoding="utf-8"))}
+    error_path = page.folder / ERROR_FILE
+    if error_path.exists():
+        return {"error": json.loads(error_path.read_text(encoding="utf-8"))}
+    return {}
+
+
+def actual_outcome(page: SavedPage) -> dict[str, Any]:
+    try:
+        extraction = extract_article(page.body(), page.url, content_type=page.headers.get("Content-Type"))
+    except NotAnArticle as error:
+        return {"error": {"reason": error.reason}}
+    return {"record": stable(extraction.record)}
+
+
+def regenerate(root: Path, only: str | None = None) -> int:
+    site = FixtureSite(root)
+    changed = 0
+    for page in site.pages:
+        if page.folder.parent.name != "articles" or (only and only not in page.name):
+            continue
+        outcome = actual_outcome(page)
+        error_path = page.folder / ERROR_FILE
+        target, stale = (page.expected_path, error_path) if "record" in outcome else (error_path, page.expected_path)
+        text = dumps(outcome.get("record") or outcome["error"])
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            changed += 1
+            print(f"updated {target}")
+        if stale.exists():
+            stale.unlink()
+            print(f"removed {stale}")
+    print(f"{changed} expected file(s) changed: review them with `git diff {root}` before committing")
+    return 0
+
+
+def record(url: str, root: Path, name: str | None) -> int:
+    request = urllib.request.Request(url, headers={"User-Agent": f"newsbot/{__version__} (fixture recorder)"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = response.read()
+        status = response.status
+        content_type = response.headers.get("Content-Type", "text/html")
+    slug = name or re.sub(r"[^a-z0-9]+", "-", urlsplit(url).path.lower()).strip("-")[-80:]
+    folder = root / "articles" / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    extension = "xml" if "xml" in content_type else "html"
+    (folder / f"body.{extension}").write_bytes(body)
+    meta = {"url": url, "status": status, "headers": {"Content-Type": content_type}}
+    (folder / "meta.json").write_text(dumps(meta), encoding="utf-8")
+    print(f"saved {url} to {folder}")
+    return regenerate(root, only=slug)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsbot-fixtures", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path("fixtures"), help="the fixture site folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    record_cmd = commands.add_parser("record", help="save a live article page as a new fixture")
+    record_cmd.add_argument("url")
+    record_cmd.add_argument("--name", help="folder name (default: from the URL)")
+    regen_cmd = commands.add_parser("regen", help="rewrite expected records from the current code")
+    regen_cmd.add_argument("--only", help="only cases whose folder name contains this")
+    args = parser.parse_args(argv)
+    if args.command == "record":
+        return record(args.url, args.root, args.name)
+    return regenerate(args.root, args.only)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
