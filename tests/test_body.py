@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from newsbot.profiles import JOONGANG
+from newsbot.text.body import clean_body
+from newsbot.text.captions import CaptionMatcher
+from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
+
+RULES = ChromeRules(GENERIC_CHROME, JOONGANG.chrome_text)
+HEADLINE = "South, U.S. security advisers reiterate willingness for talks with North"
+CAPTION = "Suh Hoon shakes hands with Jake Sullivan in Washington on Tuesday. [YONHAP]"
+STORY = [
+    "U.S. National Security Adviser Jake Sullivan stressed that Washington holds “no hostile policy.”",
+    "Suh Hoon, director of the Blue House National Security Office, met Sullivan.",
+    "By Tuesday, both sides had agreed to keep talking.",
+]
+
+
+def clean(lines: list[str], captions: list[str] = [CAPTION]) -> tuple[list[str], dict[str, int]]:  # noqa: B006
+    result = clean_body(lines, headline=HEADLINE, captions=CaptionMatcher(captions), chrome=RULES)
+    return result.paragraphs, dict(result.removed)
+
+
+def test_the_dump_defects_are_removed() -> None:
+    lines = [
+        HEADLINE, "Home > National > Diplomacy", "print dictionary print", HEADLINE, CAPTION, CAPTION, "\u00a0",
+        STORY[0], " ", STORY[1], STORY[2],
+        "BY SARAH KIM [kim.sarah@joongang.co.kr]",
+        "Log in to Twitter or Facebook account to connect", "with the Korea JoongAng Daily",
+        "help-image Social comment?", "s", "lock icon",
+        "To write comments, please log in to one of the accounts.", "Standards Board Policy (0/250자)",
+    ]  # fmt: skip
+    paragraphs, removed = clean(lines)
+    assert paragraphs == STORY
+    assert removed["headline/removed"] == 2
+    assert removed["captions/removed"] == 2
+    assert removed["byline/removed"] == 1
+    assert removed["chrome/removed/toolbar"] == 1
+    assert removed["chrome/removed/breadcrumbs"] == 1
+
+
+def test_authors_come_from_the_byline() -> None:
+    result = clean_body(
+        [*STORY, "By Seo Ji-eun Staff Writer [seo.jieun@joongang.co.kr]", "with the Korea JoongAng Daily"],
+        headline=HEADLINE,
+        captions=CaptionMatcher([]),
+        chrome=RULES,
+    )
+    assert result.paragraphs == STORY
+    assert [(a.name, a.email) for a in result.authors] == [("Seo Ji-eun", "seo.jieun@joongang.co.kr")]
+    assert result.removed["byline/removed"] == 2
+
+
+def test_a_bare_name_mid_story_is_kept() -> None:
+    lines = [STORY[0], "By Park Hae-rin", STORY[1], STORY[2], "More text follows here.", "And more."]
+    paragraphs, removed = clean(lines)
+    assert "By Park Hae-rin" in paragraphs
+    assert "byline/removed" not in removed
+
+
+def test_unknown_caption_with_credit_is_removed() -> None:
+    paragraphs, removed = clean([*STORY, "Lawmakers vote in Yeouido on Tuesday. [NEWS1]"], captions=[])
+    assert paragraphs == STORY
+    assert removed["captions/removed"] == 1
+
+
+def test_related_article_list_is_removed() -> None:
+    lines = [*STORY, "Related Article", "North fires missile into East Sea", "Won weakens to one-year low"]
+    paragraphs, removed = clean(lines)
+    assert paragraphs == STORY
+    assert removed["chrome/removed/related"] == 3
+
+
+def test_bilingual_headline_mark_is_ignored_when_matching() -> None:
+    result = clean_body(
+        ["Kimchi-making season arrives", *STORY],
+        headline="Kimchi-making season arrives (KOR)",
+        captions=CaptionMatcher([]),
+        chrome=RULES,
+    )
+    assert result.paragraphs == STORY

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbot.text.bylines import is_continuation, parse_byline, romanised_name
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("BY SARAH KIM [kim.sarah@joongang.co.kr]", [("Sarah Kim", "SARAH KIM", "kim.sarah@joongang.co.kr")]),
+        (
+            "By Seo Ji-eun Staff Writer [seo.jieun@joongang.co.kr]",
+            [("Seo Ji-eun", "Seo Ji-eun", "seo.jieun@joongang.co.kr")],
+        ),
+        (
+            "BY LEE JAE-LIM, PARK EUN-JEE [park.eunjee@joongang.co.kr, lee.jaelim@joongang.co.kr]",
+            [
+                ("Lee Jae-lim", "LEE JAE-LIM", "lee.jaelim@joongang.co.kr"),
+                ("Park Eun-jee", "PARK EUN-JEE", "park.eunjee@joongang.co.kr"),
+            ],
+        ),
+        (
+            "BY KIM JI-HYE AND CHO JUNG-WOO [kim.jihye@joongang.co.kr]",
+            [("Kim Ji-hye", "KIM JI-HYE", "kim.jihye@joongang.co.kr"), ("Cho Jung-woo", "CHO JUNG-WOO", None)],
+        ),
+        ("Yonhap", [("Yonhap", "Yonhap", None)]),
+        ("YONHAP", [("Yonhap", "YONHAP", None)]),
+        ("AP", [("AP", "AP", None)]),
+        ("by Park Hae-rin", [("Park Hae-rin", "Park Hae-rin", None)]),
+        ("BY LEE JAE-MYUNG", [("Lee Jae-myung", "LEE JAE-MYUNG", None)]),
+    ],
+)
+def test_parse_byline(line: str, expected: list[tuple[str, str, str | None]]) -> None:
+    authors = parse_byline(line)
+    assert authors is not None
+    assert [(a.name, a.name_raw, a.email) for a in authors] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the way, the ministry did not comment.",
+        "By Tuesday, prices had fallen 3 percent across the country and retailers were cutting orders.",
+        "The ministry said it would act by March.",
+        "Suh Hoon shakes hands with Jake Sullivan. [YONHAP]",
+    ],
+)
+def test_prose_is_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [("LEE JAE-MYUNG", "Lee Jae-myung"), ("SARAH KIM", "Sarah Kim"), ("Seo Ji-eun", "Seo Ji-eun")],
+)
+def test_romanised_name(raw: str, name: str) -> None:
+    assert romanised_name(raw) == name
+
+
+def test_continuation_line() -> None:
+    assert is_continuation("with the Korea JoongAng Daily")
+    assert not is_continuation("talks with the Korea JoongAng Daily's editors went well")

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbot.text.captions import CaptionMatcher, has_credit, split_credit
+
+CAPTION = (
+    "Suh Hoon, South Korea's national security adviser, left, shakes hands with his U.S. counterpart, "
+    "Jake Sullivan, ahead of bilateral talks in Washington on Tuesday. [KOREAN EMBASSY TO THE UNITED STATES]"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        (CAPTION, CAPTION.split(" [")[0], "KOREAN EMBASSY TO THE UNITED STATES"),
+        ("Containers in Busan. [YONHAP]", "Containers in Busan.", "YONHAP"),
+        ("Son celebrates in London. [AP/YONHAP]", "Son celebrates in London.", "AP/YONHAP"),
+        ("▲ A poster for the tour [NEWS1]", "A poster for the tour", "NEWS1"),
+        ("A photo without a credit.", "A photo without a credit.", None),
+        ("The [Republic of Korea] alliance.", "The [Republic of Korea] alliance.", None),
+    ],
+)
+def test_split_credit(caption: str, text: str, credit: str | None) -> None:
+    parts = split_credit(caption)
+    assert (parts.text, parts.credit) == (text, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        CAPTION,
+        CAPTION.split(" [")[0],
+        "▲ " + CAPTION,
+        "[Photo] " + CAPTION,
+        CAPTION.replace("'", "’"),
+        CAPTION + " " + CAPTION,
+    ],
+)
+def test_caption_repeats_are_recognised(line: str) -> None:
+    assert CaptionMatcher([CAPTION]).matches(line)
+
+
+def test_body_text_is_not_a_caption() -> None:
+    matcher = CaptionMatcher([CAPTION])
+    assert not matcher.matches("Suh Hoon, director of the Blue House National Security Office, met Sullivan.")
+    assert not matcher.matches("")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Lawmakers vote in Yeouido on Tuesday. [YONHAP]", True),
+        ("BY SARAH KIM [kim.sarah@joongang.co.kr]", False),
+        ("The advisers discussed the U.S.-ROK [Republic of Korea] alliance.", False),
+    ],
+)
+def test_has_credit(line: str, expected: bool) -> None:
+    assert has_credit(line) is expected

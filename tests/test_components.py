@@ -1,0 +1,131 @@
+"""Scrapy components built for real from a crawler, asserted through stats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from scrapy import Spider
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from newsbot.addon import Newsbot
+from newsbot.extensions import summary_line
+from newsbot.items import Page
+from newsbot.pipelines.drops import DuplicateArticle, EmptyBody, EmptyPage, InvalidRecord, NewsbotDrop, NoHeadline
+from newsbot.pipelines.extract import ExtractPipeline
+from newsbot.pipelines.scope import ScopePipeline
+from newsbot.pipelines.validate import ValidatePipeline
+from newsbot.replay import FixtureSite
+from newsbot.spiders.joongang import JoongAngSpider
+from tests.conftest import FIXTURES
+
+SITE = FixtureSite(FIXTURES)
+
+
+def page(name: str) -> Page:
+    saved = next(p for p in SITE.pages if p.name == name)
+    return Page(saved.url, saved.body().decode("utf-8"), saved.headers.get("Content-Type"))
+
+
+def test_addon_wires_a_users_project_in_one_line() -> None:
+    crawler = get_crawler(Spider, {"ADDONS": {Newsbot: 0}})
+    pipelines = crawler.settings.getdict("ITEM_PIPELINES")
+    assert list(pipelines) == [
+        "newsbot.pipelines.extract.ExtractPipeline",
+        "newsbot.pipelines.scope.ScopePipeline",
+        "newsbot.pipelines.validate.ValidatePipeline",
+    ]
+    assert crawler.settings.get("FEED_EXPORT_ENCODING") == "utf-8"
+    assert crawler.settings.getbool("TELNETCONSOLE_ENABLED") is False
+    assert crawler.settings.getbool("REMOTE_CONTROL_ENABLED") is False
+    assert "newsbot.extensions.CrawlSummary" in crawler.settings.getdict("EXTENSIONS")
+
+
+def test_a_users_own_settings_win_over_the_addon() -> None:
+    crawler = get_crawler(Spider, {"ADDONS": {Newsbot: 0}, "FEED_EXPORT_ENCODING": "latin-1"})
+    assert crawler.settings.get("FEED_EXPORT_ENCODING") == "latin-1"
+
+
+def test_extract_pipeline_turns_a_page_into_a_record_and_counts() -> None:
+    crawler = get_crawler(JoongAngSpider)
+    pipeline = build_from_crawler(ExtractPipeline, crawler)
+    record = pipeline.process_item(page("articles/2021-10-13-diplomacy-security-advisers"))
+    assert record["authors"][0]["name"] == "Sarah Kim"
+    assert crawler.stats is not None
+    assert crawler.stats.get_value("newsbot/layout/2020-23") == 1
+    assert crawler.stats.get_value("newsbot/captions/pruned") == 1
+    assert crawler.stats.get_value("newsbot/chrome/removed/comments") == 2
+
+
+@pytest.mark.parametrize(
+    ("html", "drop"),
+    [
+        ("", EmptyPage),
+        ("\x00\x01\x02binary", EmptyPage),
+        ("<html><body><p>Hi</p></body></html>", NoHeadline),
+        ("<html><body><h1>A headline</h1><p>Hi</p></body></html>", EmptyBody),
+    ],
+)
+def test_bad_pages_become_counted_drops(html: str, drop: type[NewsbotDrop]) -> None:
+    pipeline = build_from_crawler(ExtractPipeline, get_crawler(JoongAngSpider))
+    with pytest.raises(drop) as raised:
+        pipeline.process_item(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", html))
+    assert raised.value.url.endswith("/2300001")
+
+
+def test_items_of_other_kinds_pass_untouched() -> None:
+    pipeline = build_from_crawler(ExtractPipeline, get_crawler(JoongAngSpider))
+    item = {"title": "a user's own item"}
+    assert pipeline.process_item(item) is item
+
+
+def record() -> dict[str, Any]:
+    pipeline = build_from_crawler(ExtractPipeline, get_crawler(JoongAngSpider))
+    result: dict[str, Any] = pipeline.process_item(page("articles/2025-05-14-tech-ai-chips"))
+    return result
+
+
+def test_scope_pipeline_writes_each_article_once() -> None:
+    crawler = get_crawler(JoongAngSpider)
+    crawler.spider = crawler._create_spider()
+    pipeline = build_from_crawler(ScopePipeline, crawler)
+    pipeline.process_item(record())
+    with pytest.raises(DuplicateArticle):
+        pipeline.process_item(record())
+
+
+def test_validate_pipeline_refuses_a_broken_record() -> None:
+    pipeline = ValidatePipeline()
+    good = record()
+    assert pipeline.process_item(good) is good
+    broken = {**good, "headline": "", "datePublished": "13 Oct. 2021"}
+    with pytest.raises(InvalidRecord, match="datePublished"):
+        pipeline.process_item(broken)
+
+
+def test_summary_line() -> None:
+    stats = {
+        "newsbot/records": 12,
+        "newsbot/dropped/empty_body": 1,
+        "newsbot/dropped/http_404": 2,
+        "newsbot/layout/generic": 1,
+        "newsbot/captions/removed": 2,
+        "newsbot/captions/pruned": 3,
+        "newsbot/chrome/pruned/ads": 4,
+        "newsbot/chrome/removed/toolbar": 1,
+    }
+    assert summary_line(stats, "finished") == (
+        "12 records written; dropped: empty_body=1, http_404=2; generic path: 1; captions removed: 5; "
+        "chrome removed: 5; finish reason: finished"
+    )
+
+
+def test_spider_arguments() -> None:
+    spider = JoongAngSpider(start_urls="http://127.0.0.1:9/a, http://127.0.0.1:9/b", limit="5", _job="abc")
+    assert spider.start_urls == ["http://127.0.0.1:9/a", "http://127.0.0.1:9/b"]
+    assert spider.limit == 5
+    assert "127.0.0.1" in spider.allowed_domains and "www.koreajoongangdaily.com" in spider.allowed_domains
+    assert spider.argument_error is None
+    assert JoongAngSpider(limit="0").argument_error is not None
+    assert JoongAngSpider(since="2025-02-01", until="2025-01-01").argument_error is not None

@@ -1,0 +1,122 @@
+"""``scrapy crawl joongang`` end to end, against the fixture site on a local server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from newsbot.replay import FixtureSite, relocate
+from newsbot.schema import record_errors
+from newsbot.tools.fixtures import stable
+from tests.conftest import LISTING_PATH, origin, run_crawl
+
+
+def expected_records(site: FixtureSite, at: str | None = None) -> dict[str, dict[str, Any]]:
+    records = {}
+    for page in site.articles:
+        text = page.expected_path.read_bytes()
+        record = json.loads(relocate(text, at) if at else text)
+        records[record["articleId"]] = record
+    return records
+
+
+def comparable(record: dict[str, Any]) -> dict[str, Any]:
+    record = stable(record)
+    record["metadata"].pop("source", None)  # where the crawl found the link: not part of extract()
+    return record
+
+
+def test_listing_crawl_writes_exactly_the_expected_records(
+    fixture_server: HTTPServer, site: FixtureSite, tmp_path: Path
+) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}")
+    assert result.returncode == 0, result.log[-3000:]
+    expected = expected_records(site, origin(fixture_server))
+    written = {record["articleId"]: record for record in result.records}
+    assert len(written) == len(result.records)  # one record per article
+    assert sorted(written) == sorted(expected)
+    for article_id, record in written.items():
+        assert comparable(record) == expected[article_id]
+        assert record["metadata"]["source"].startswith(origin(fixture_server))
+        assert record_errors(record) == []
+    assert result.stats["newsbot/records"] == len(expected)
+    assert result.stats["newsbot/layout/generic"] == 1
+    assert result.stats["newsbot/dropped/empty_body"] == 1  # the video page
+    assert result.stats["newsbot/captions/pruned"] > 0
+    assert "records written; dropped: empty_body=1; generic path: 1" in result.log
+
+
+def test_output_is_utf8_not_ascii_escaped(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    article = "/2022/11/18/englishStudy/bilingualNews/kimchi-making-season-KOR/20221118160000111.html"
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{article}")
+    text = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert "김장철이" in text and "\\u" not in text
+    assert len(result.records) == 1
+
+
+def test_a_tracking_parameter_does_not_make_a_second_article(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    article = "/2021/10/13/national/diplomacy/South-US-security-advisers-talks-North/20211013183600363.html"
+    base = origin(fixture_server)
+    result = run_crawl(
+        tmp_path, "-a", f"start_urls={base}{article}?detailWord=adviser,{base}{article},{base}{LISTING_PATH}"
+    )
+    ids = [record["articleId"] for record in result.records]
+    assert ids.count("20211013183600363") == 1
+    assert next(r for r in result.records if r["articleId"] == "20211013183600363")["url"] == base + article
+
+
+@pytest.mark.parametrize(
+    ("path", "count"),
+    [("/xmls/joins", 4), ("/sitemap.xml", 10), ("/sitemap-news.xml", 5)],
+)
+def test_feeds_and_sitemaps_are_recognised_by_content(
+    fixture_server: HTTPServer, tmp_path: Path, path: str, count: int
+) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{path}")
+    assert len(result.records) == count
+    assert all(record["metadata"]["source"].startswith(origin(fixture_server)) for record in result.records)
+
+
+def test_section_front_is_not_a_record(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}/section/national")
+    assert result.records  # its headline links are followed ...
+    assert all("/section/" not in record["url"] for record in result.records)  # ... but it is no story
+
+
+def test_since_and_until_skip_before_download(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(
+        tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}", "-a", "since=2025-01-01",
+        "-a", "until=2025-12-31",
+    )  # fmt: skip
+    dates = sorted(record["datePublished"][:10] for record in result.records)
+    assert dates == ["2025-03-04", "2025-05-14", "2025-07-02", "2025-09-08"]
+    assert result.stats["newsbot/skipped/out_of_range"] >= 9  # cards and URLs carry the date
+    assert result.stats.get("newsbot/dropped/out_of_range", 0) == 0
+
+
+def test_limit_writes_exactly_that_many(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}", "-a", "limit=3")
+    assert len(result.records) == 3
+    assert "'finish_reason': 'limit_reached'" in result.log
+
+
+def test_bad_argument_closes_the_spider_with_a_reason(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}", "-a", "since=yesterday")
+    assert result.records == []
+    assert "bad spider argument: not a date: 'yesterday'" in result.log
+    assert "'finish_reason': 'bad_argument'" in result.log
+
+
+def test_offline_replay_of_the_bundled_fixtures(site: FixtureSite, tmp_path: Path) -> None:
+    """The README's first command: the default start URLs, answered from fixtures/."""
+    result = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures")
+    assert result.returncode == 0, result.log[-3000:]
+    expected = expected_records(site)
+    assert sorted(r["articleId"] for r in result.records) == sorted(expected)
+    for record in result.records:
+        assert comparable(record) == expected[record["articleId"]]
+        assert record_errors(record) == []

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbot.text.dates import is_date_line, labelled_dates, parse_bound, parse_date, to_iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "raw"),
+    [
+        ("Published: 13 Oct. 2021, 19:01", "2021-10-13T19:01:00+09:00", "13 Oct. 2021, 19:01"),
+        ("02 May 2022", "2022-05-02T00:00:00+09:00", "02 May 2022"),
+        ("Updated: 06 Sept. 2021, 07:00", "2021-09-06T07:00:00+09:00", "06 Sept. 2021, 07:00"),
+        ("12 June 2024, 11:05", "2024-06-12T11:05:00+09:00", "12 June 2024, 11:05"),
+        ("Published May 14, 2025 - 6:36 p.m.", "2025-05-14T18:36:00+09:00", "May 14, 2025 - 6:36 p.m."),
+        ("Sept. 8, 2025 - 12:05 a.m.", "2025-09-08T00:05:00+09:00", "Sept. 8, 2025 - 12:05 a.m."),
+        ("Nov. 3, 2025 - 12:30 p.m.", "2025-11-03T12:30:00+09:00", "Nov. 3, 2025 - 12:30 p.m."),
+        ("2025.10.01 17:23", "2025-10-01T17:23:00+09:00", "2025.10.01 17:23"),
+        ("2021-10-13T10:01:00Z", "2021-10-13T10:01:00+00:00", "2021-10-13T10:01:00Z"),
+        ("2021-10-13T19:01:00", "2021-10-13T19:01:00+09:00", "2021-10-13T19:01:00"),
+    ],
+)
+def test_parse_date(text: str, iso: str, raw: str) -> None:
+    found = parse_date(text)
+    assert found is not None
+    assert to_iso(found.value) == iso
+    assert found.raw == raw
+
+
+@pytest.mark.parametrize("text", ["", "no date here", "31 Feb. 2021", "Published: soon", "13 Foo. 2021"])
+def test_parse_date_rejects(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_labelled_dates_split_published_and_modified() -> None:
+    published, modified = labelled_dates("Published May 14, 2025 - 6:36 p.m. Modified May 14, 2025 - 8:06 p.m.")
+    assert published is not None and modified is not None
+    assert to_iso(published.value) == "2025-05-14T18:36:00+09:00"
+    assert to_iso(modified.value) == "2025-05-14T20:06:00+09:00"
+
+
+def test_updated_alone_is_a_modification() -> None:
+    published, modified = labelled_dates("Updated: 13 Oct. 2021, 20:05")
+    assert published is None
+    assert modified is not None and modified.raw == "13 Oct. 2021, 20:05"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published: 13 Oct. 2021, 19:01", True),
+        ("Published: 01 Oct. 2025, 17:23 Updated: 01 Oct. 2025, 20:11", True),
+        ("Published May 14, 2025 - 6:36 p.m. | Modified May 14, 2025 - 8:06 p.m.", True),
+        ("The summit on 13 Oct. 2021 ended without a statement.", False),
+        ("President Moon Jae-in visited Washington in May.", False),
+    ],
+)
+def test_is_date_line(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+
+
+def test_bounds_cover_whole_days() -> None:
+    assert to_iso(parse_bound("2025-10-01")) == "2025-10-01T00:00:00+09:00"
+    assert parse_bound("2025-10-31", end_of_day=True).isoformat().startswith("2025-10-31T23:59:59.999999")
+
+
+def test_bad_bound_says_what_is_wrong() -> None:
+    with pytest.raises(ValueError, match="yesterday"):
+        parse_bound("yesterday")

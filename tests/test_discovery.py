@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbot.discovery.feeds import NotAFeed, looks_like_feed, read_feed
+from newsbot.discovery.listing import read_listing
+from newsbot.extraction.html import parse_html
+from newsbot.profiles import JOONGANG
+from newsbot.replay import FixtureSite
+from tests.conftest import FIXTURES
+
+SITE = FixtureSite(FIXTURES)
+
+
+def body(name: str) -> bytes:
+    return next(page for page in SITE.pages if page.name == f"discovery/{name}").body()
+
+
+def test_rss_items_with_dates() -> None:
+    feed = read_feed(body("rss-joins"))
+    assert feed.kind == "rss"
+    assert len(feed.entries) == 4
+    assert all(entry.date is not None and entry.date.utcoffset() is not None for entry in feed.entries)
+
+
+def test_sitemap_index_points_to_sitemaps() -> None:
+    feed = read_feed(body("sitemap-index"))
+    assert feed.kind == "sitemapindex"
+    assert [url.rsplit("/", 1)[-1] for url in feed.more] == ["sitemap-articles.xml", "sitemap-news.xml"]
+
+
+def test_news_sitemap_keeps_publication_date() -> None:
+    feed = read_feed(body("sitemap-news"))
+    dated = {entry.url.rsplit("/", 1)[-1]: entry.date for entry in feed.entries}
+    assert dated["2045871"] is not None and dated["2045871"].isoformat() == "2024-06-12T08:30:00+09:00"
+
+
+def test_atom_feed() -> None:
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+    <link rel="next" href="https://example.com/atom?page=2"/>
+    <entry><title>T</title><link href="https://example.com/news/2025-01-02/national/politics/S/2300001"/>
+    <published>2025-01-02T10:00:00+09:00</published></entry></feed>"""
+    feed = read_feed(atom)
+    assert feed.kind == "feed"
+    assert feed.entries[0].url.endswith("/2300001")
+    assert feed.more == ["https://example.com/atom?page=2"]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b"<html><body>not a feed</body></html>",
+        b"<?xml version='1.0'?><rss><channel><item>",
+        b"",
+    ],
+)
+def test_not_a_feed(document: bytes) -> None:
+    with pytest.raises(NotAFeed):
+        read_feed(document)
+
+
+def test_entities_are_not_expanded() -> None:
+    bomb = b"""<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">
+    <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><rss><channel><item><title>&c;</title>
+    <link>https://example.com/news/2025-01-02/national/politics/S/2300001</link></item></channel></rss>"""
+    feed = read_feed(bomb)
+    assert feed.entries[0].title in (None, "")
+
+
+def test_feed_sniffing() -> None:
+    assert looks_like_feed(body("rss-joins"))
+    assert looks_like_feed(b"  <urlset xmlns='x'></urlset>")
+    assert not looks_like_feed(b"<!DOCTYPE html><html></html>")
+
+
+def test_listing_cards_dates_and_next_page() -> None:
+    page = next(page for page in SITE.pages if page.name == "discovery/all-articles")
+    listing = read_listing(parse_html(page.body()), page.url, JOONGANG)
+    assert len(listing.entries) == 8
+    assert all(entry.date is not None for entry in listing.entries)
+    assert listing.next_pages == ["https://koreajoongangdaily.joins.com/section/allArticles?page=2"]
+
+
+def test_listing_without_cards_still_finds_article_links() -> None:
+    html = (
+        b"<html><body><ul><li><a href='/news/2025-01-02/national/politics/S/2300001'>A story</a></li>"
+        b"<li><a href='/section/national'>National</a></li></ul><a rel='next' href='?page=3'>Next</a></body></html>"
+    )
+    listing = read_listing(parse_html(html), "http://127.0.0.1:9/section/x?page=2", JOONGANG)
+    assert [entry.url for entry in listing.entries] == [
+        "http://127.0.0.1:9/news/2025-01-02/national/politics/S/2300001"
+    ]
+    assert listing.next_pages == ["http://127.0.0.1:9/section/x?page=3"]
