@@ -81,8 +81,7 @@ JOONGANG = SiteProfile(
     start_urls=(
         "https://koreajoongangdaily.joins.com/section/allArticles",
         "https://koreajoongangdaily.joins.com/xmls/joins",
-        "https://koreajoongangdaily.joins.com/sitemap-news.xml",
-        "https://www.koreajoongangdaily.com/section/allArticles",
+        "https://koreajoongangdaily.joins.com/sitemap.xml",
     ),
     language="en",
     layouts=(WWW_2025, NEWS_2023, DATED_HTML_2020),
