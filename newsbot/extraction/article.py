@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -31,12 +33,15 @@ from newsbot.text.normalise import clean_text, fingerprint
 MIN_BODY_CHARS = 150
 _BREADCRUMB_ROOTS = {"home", "main", "korea joongang daily", "홈"}
 _ANCHORS = Selector(("a",))
+_LIST_MARK = re.compile(r"^- (?=\S)")
 # A story quotes the odd link; a front page or index is link titles through and through.
 _MAX_LINK_SHARE = 0.5
 _LONG_PARAGRAPHS = Selector(("p",))
 _LONG_PARAGRAPH_CHARS = 80
 _STORY_PARAGRAPHS = 3
-_DATE_LINE_MAX_CHARS = 160
+_SHORT_LINE_CHARS = 160
+_CRUMB_TRAIL = re.compile(r"^(?:Home|HOME|홈)\s*[>›»]\s*(?P<trail>.+)$")
+_MAX_CRUMB_CHARS = 40
 
 
 @dataclass
@@ -97,11 +102,13 @@ def extract_article(
         _drop(elements)
     scope_root = container if container is not None else tree
     link_texts = {fingerprint(text_of(anchor)) for anchor in _ANCHORS(scope_root)}
-    lines = _story_lines(scope_root, page_url)
+    # Inside a known story container, recall matters most (subheads, lists, one-line quotes);
+    # on a whole page of unknown markup, trafilatura's balanced default keeps sidebars out.
+    lines = _story_lines(scope_root, page_url, favor_recall=container is not None)
     body = clean_body(
         lines,
         headline=headline,
-        captions=CaptionMatcher(photos.captions),
+        captions=CaptionMatcher(photos.captions + photos.alt_texts),
         chrome=ChromeRules(GENERIC_CHROME, profile.chrome_text),
     )
     removed.update(body.removed)
@@ -216,12 +223,9 @@ def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundD
         published, modified = published or found_published, modified or found_modified
     if published is None:
         # A layout no version describes: any short element that is a date line.
-        body = tree.find("body")
-        for element in body.iter() if body is not None else ():
-            if not isinstance(element.tag, str) or element.tag in ("script", "style"):
-                continue
+        for element in _small_texts(tree):
             text = text_of(element)
-            if text and len(text) < _DATE_LINE_MAX_CHARS and is_date_line(text):
+            if is_date_line(text):
                 found_published, found_modified = labelled_dates(text)
                 published, modified = published or found_published, modified or found_modified
                 if published:
@@ -241,13 +245,31 @@ def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundD
     return published, modified
 
 
+def _small_texts(tree: etree._Element) -> Iterator[etree._Element]:
+    """Elements of the body whose whole text is one short line: where date lines and trails sit."""
+    body = tree.find("body")
+    for element in body.iter() if body is not None else ():
+        if isinstance(element.tag, str) and element.tag not in ("script", "style"):
+            text = text_of(element)
+            if text and len(text) < _SHORT_LINE_CHARS:
+                yield element
+
+
 def _breadcrumbs(tree: etree._Element, layout: Layout, url_info: ArticleUrl | None, profile: SiteProfile) -> list[str]:
     names: list[str] = []
     for element in layout.xpaths["breadcrumbs"](tree):
         name = text_of(element)
         if name and name.lower() not in _BREADCRUMB_ROOTS and name not in names:
             names.append(name)
-    if names or url_info is None:
+    if names:
+        return names
+    # Markup unknown: a short text line "Home > National > Diplomacy" is a trail all the same.
+    for element in _small_texts(tree):
+        if match := _CRUMB_TRAIL.match(text_of(element)):
+            crumbs = [clean_text(part) for part in re.split(r"\s*[>›»]\s*", match["trail"]) if clean_text(part)]
+            if crumbs and all(len(crumb) <= _MAX_CRUMB_CHARS for crumb in crumbs):
+                return crumbs
+    if url_info is None:
         return names
     tokens = [url_info.section] + ([url_info.subsection] if url_info.subsection else [])
     return [section_name(token, dict(profile.section_names)) for token in tokens]
@@ -267,20 +289,27 @@ def _meta_authors(meta: PageMeta) -> list[Author]:
     return [Author(romanised_name(name), name) for name in names if not name.startswith("http")]
 
 
-def _story_lines(root: etree._Element, url: str) -> list[str]:
+def _story_lines(root: etree._Element, url: str, *, favor_recall: bool) -> list[str]:
     if root.tag != "html":
-        wrapper = lxml.html.document_fromstring("<html><body><div></div></body></html>")
+        wrapper = lxml.html.document_fromstring("<html><body></body></html>")
         body = wrapper.find("body")
         assert body is not None  # the parser always builds <body> for this literal
         body.append(root)
         root = wrapper
     # deduplicate stays off: trafilatura's cache is process-wide and depends on page order.
     document = trafilatura.bare_extraction(
-        root, url=url, include_comments=False, deduplicate=False, include_tables=True, with_metadata=False
+        root,
+        url=url,
+        include_comments=False,
+        deduplicate=False,
+        include_tables=True,
+        with_metadata=False,
+        favor_recall=favor_recall,
     )
     text = getattr(document, "text", None)
     if isinstance(text, str) and text.strip():
-        return text.splitlines()
+        # trafilatura marks list items "- "; a record's paragraphs carry no markup.
+        return [_LIST_MARK.sub("", line) for line in text.splitlines()]
     # trafilatura judges very short stories too short; read the container the plain way.
     return block_lines(root)
 

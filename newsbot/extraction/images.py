@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -11,8 +11,11 @@ from lxml import etree
 from newsbot.extraction.html import text_of
 from newsbot.profiles.base import Layout, Selector
 from newsbot.text.captions import split_credit
+from newsbot.text.normalise import clean_text
 
 _IMG = Selector(("img",))
+# Shorter alt texts ("Korea JoongAng Daily", "photo") could equal a line of prose by chance.
+_MIN_ALT_WORDS = 6
 _SRC_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
 
 
@@ -38,6 +41,8 @@ class Photos:
     captions: list[str]
     #: Photo blocks and caption elements, to cut from the tree before text extraction.
     elements: list[etree._Element]
+    #: Long ``alt`` texts: never a caption's source, but the CMS prints them as body text too.
+    alt_texts: list[str] = field(default_factory=list)
 
 
 def _image_url(block: etree._Element, base_url: str) -> str | None:
@@ -56,7 +61,8 @@ def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
 
 def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]) -> Photos:
     captions_xpath = layout.xpaths["captions"]
-    blocks = _innermost(layout.xpaths["photos"](tree))
+    # A block without an image is a caption or a wrapper that merely has "photo" in its class.
+    blocks = _innermost([block for block in layout.xpaths["photos"](tree) if _IMG(block)])
     found = Photos([], [], [])
     seen_urls: set[str] = set()
     used_captions: set[etree._Element] = set()
@@ -94,4 +100,6 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
                 break
         found.elements.append(caption)
         add(url, caption)
+    alts = (clean_text(img.get("alt") or "") for img in _IMG(tree))
+    found.alt_texts = [alt for alt in alts if len(alt.split()) >= _MIN_ALT_WORDS]
     return found

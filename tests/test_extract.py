@@ -1,0 +1,115 @@
+"""``newsbot.extract`` on pages no fixture layout describes: the generic rules must carry them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsbot
+from newsbot.errors import EmptyPage, NoHeadline
+
+URL = "https://koreajoongangdaily.joins.com/news/2026-03-02/business/industry/Robots-in-factories/2540001"
+STORY = [
+    "Korean manufacturers installed more industrial robots per worker last year than any other country.",
+    "The International Federation of Robotics said density reached 1,012 robots per 10,000 employees.",
+    "Carmakers and battery makers accounted for most of the new installations, the federation said.",
+]
+CAPTION = "A robot arm assembles a car door at a plant in Ulsan on Monday"
+
+
+def page(body: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Robots in factories - Korea JoongAng Daily</title>{head}</head><body>{body}</body></html>"
+    )
+
+
+def paragraphs(story: list[str] = STORY) -> str:
+    return "".join(f"<p>{line}</p>" for line in story)
+
+
+def test_breadcrumb_trail_as_plain_text() -> None:
+    html = page(f"<div class='x-top'><span>Home &gt; Business &gt; Industry</span></div><main>{paragraphs()}</main>")
+    record = newsbot.extract(html, URL)
+    assert [crumb["name"] for crumb in record["breadcrumbs"]] == ["Business", "Industry"]
+
+
+def test_caption_printed_from_alt_text_is_removed() -> None:
+    html = page(f"<main><img src='/data/photo/a.jpg' alt='{CAPTION}'><p>{CAPTION}</p>{paragraphs()}</main>")
+    record = newsbot.extract(html, URL)
+    assert record["articleBody"].split("\n") == STORY
+
+
+def test_caption_element_with_unknown_class_word() -> None:
+    html = page(
+        f"<main><div class='pic'><img src='/data/photo/a.jpg'><div class='photo-caption'>{CAPTION}. [YONHAP]</div>"
+        f"</div>{paragraphs()}</main>"
+    )
+    record = newsbot.extract(html, URL)
+    assert record["images"] == [
+        {"url": "https://koreajoongangdaily.joins.com/data/photo/a.jpg", "caption": CAPTION + ".", "credit": "YONHAP"}
+    ]
+    assert record["articleBody"].split("\n") == STORY
+
+
+def test_lists_inside_a_known_container_are_kept() -> None:
+    html = page(
+        f"<div class='article_body_container'>{paragraphs()}<ul><li>Hyundai Motor plans 300 more robots</li>"
+        "<li>Kia plans 120 more robots</li></ul></div>"
+    )
+    body = newsbot.extract(html, URL)["articleBody"].split("\n")
+    assert body[-2:] == ["Hyundai Motor plans 300 more robots", "Kia plans 120 more robots"]
+
+
+def test_euc_kr_page_keeps_its_hangul() -> None:
+    story = [*STORY, "로봇 밀도는 세계 최고 수준이다. 제조업체들이 자동화에 투자를 늘렸다고 연맹은 밝혔다."]
+    html = page(f"<main>{paragraphs(story)}</main>", "<meta charset='euc-kr'>").encode("cp949")
+    record = newsbot.extract(html, URL)
+    assert "로봇 밀도는 세계 최고 수준이다." in record["articleBody"]
+
+
+def test_json_ld_fills_what_the_page_does_not_print() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "NewsArticle",
+                "headline": "Robots in factories",
+                "datePublished": "2026-03-02T10:30:00+09:00",
+                "dateModified": "2026-03-02T12:00:00+09:00",
+                "author": [{"@type": "Person", "name": "PARK EUN-JEE"}],
+            }
+        ],
+    }
+    html = page(f"<main>{paragraphs()}</main>", f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    record = newsbot.extract(html, URL)
+    assert record["datePublished"] == "2026-03-02T10:30:00+09:00"
+    assert record["dateModified"] == "2026-03-02T12:00:00+09:00"
+    assert record["authors"] == [{"name": "Park Eun-jee", "nameRaw": "PARK EUN-JEE"}]
+
+
+def test_url_date_is_the_last_resort() -> None:
+    record = newsbot.extract(page(f"<main>{paragraphs()}</main>"), URL + "?detailWord=robot")
+    assert record["datePublished"] == "2026-03-02T00:00:00+09:00"
+    assert record["url"] == URL
+
+
+def test_canonical_link_to_the_new_domain_wins() -> None:
+    new = "https://www.koreajoongangdaily.com/business/robots-in-factories/2540001"
+    record = newsbot.extract(page(f"<main>{paragraphs()}</main>", f"<link rel='canonical' href='{new}'>"), URL)
+    assert record["url"] == new and record["articleId"] == "2540001"
+
+
+def test_default_share_image_is_not_a_photo() -> None:
+    og = "<meta property='og:image' content='https://koreajoongangdaily.joins.com/resources/images/common/ja_opengraph_img.png'>"
+    record = newsbot.extract(page(f"<main>{paragraphs()}</main>", og), URL)
+    assert record["images"] == [] and "mainImage" not in record
+
+
+@pytest.mark.parametrize(
+    ("html", "error"),
+    [("", EmptyPage), (b"%PDF-1.7\x00\x00binary", EmptyPage), ("<html><body><p>x</p></body></html>", NoHeadline)],
+)
+def test_pages_that_cannot_be_records_raise_newsbots_own_errors(html: str | bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        newsbot.extract(html, URL)
