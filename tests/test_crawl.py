@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,8 @@ from newsbot.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import stable
 from tests.conftest import LISTING_PATH, origin, run_crawl
+
+NEWSBOT_FIXTURES = str(Path(sys.executable).with_name("newsbot-fixtures"))
 
 
 def expected_records(site: FixtureSite, at: str | None = None) -> dict[str, dict[str, Any]]:
@@ -120,3 +125,23 @@ def test_offline_replay_of_the_bundled_fixtures(site: FixtureSite, tmp_path: Pat
     for record in result.records:
         assert comparable(record) == expected[record["articleId"]]
         assert record_errors(record) == []
+
+
+def test_links_off_the_allowed_hosts_are_not_followed(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}?page=2")
+    assert result.records
+    assert all("other-newspaper" not in record["url"] for record in result.records)
+    assert result.stats["offsite/filtered"] >= 1
+
+
+def test_record_command_saves_a_page_and_its_expected_record(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    article = "/2022/08/11/national/northKorea/North-Korea-Covid-victory-Kim-Yo-jong/20220811102233456.html"
+    env = {**os.environ, "NO_PROXY": "*", "no_proxy": "*"}
+    command = [NEWSBOT_FIXTURES, "--root", str(tmp_path), "record", origin(fixture_server) + article, "--name", "nk"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    saved = tmp_path / "articles" / "nk"
+    assert (saved / "body.html").exists()
+    record = json.loads((saved / "expected.json").read_text(encoding="utf-8"))
+    assert record["authors"] == [{"name": "Yonhap", "nameRaw": "Yonhap"}]
+    assert json.loads((saved / "meta.json").read_text())["url"] == origin(fixture_server) + article
