@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
+import newsbot
 from newsbot.pipelines.drops import NewsbotDrop
 
 logger = logging.getLogger(__name__)
@@ -24,8 +26,13 @@ class CrawlSummary:
         extension = cls(crawler.stats)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
+
+    def spider_opened(self, spider: Spider) -> None:
+        # Which copy of newsbot runs (an installed package, a Scrapyd egg) is worth one line.
+        logger.info("newsbot %s from %s", newsbot.__version__, Path(newsbot.__file__).parent)
 
     def item_scraped(self, item: Any) -> None:
         self.stats.inc_value("newsbot/records")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -70,6 +72,21 @@ class JoongAngSpider(scrapy.Spider):
         # Only the site and the hosts the user pointed at are followed (OffsiteMiddleware).
         self.allowed_domains = sorted(host for host in hosts if host)
         self.requested_ids: set[str] = set()
+        # Responses that reached a callback, and requests that failed outright.
+        self.responses = 0
+        self.failures = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    def on_idle(self) -> None:
+        # A crawl that reached nothing at all is a failed job, not a quiet success.
+        if self.responses == 0 and self.failures > 0:
+            logger.error("newsbot: none of the start URLs could be fetched: %s", ", ".join(self.start_urls))
+            raise CloseSpider("start_urls_unreachable")
 
     async def start(self) -> AsyncIterator[Any]:
         if self.argument_error is not None:
@@ -87,6 +104,7 @@ class JoongAngSpider(scrapy.Spider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request | Page]:
         """A listing, a feed or a sitemap: which one is told by the body."""
+        self.responses += 1
         if parse_article_url(response.url) is not None:
             yield from self._page(response, source=None)
             return
@@ -161,6 +179,7 @@ class JoongAngSpider(scrapy.Spider):
     def parse_article(
         self, response: Response, listed: datetime | None = None, source: str | None = None
     ) -> Iterator[Page]:
+        self.responses += 1
         yield from self._page(response, source, listed)
 
     def _page(self, response: Response, source: str | None, listed: datetime | None = None) -> Iterator[Page]:
@@ -189,6 +208,7 @@ class JoongAngSpider(scrapy.Spider):
         self._failure("newsbot/discovery/failed", failure)
 
     def _failure(self, prefix: str, failure: Failure) -> None:
+        self.failures += 1
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
         if isinstance(failure.value, HttpError):
