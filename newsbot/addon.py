@@ -11,7 +11,7 @@ PIPELINES = {
 }
 # Last before the download handlers: replayed responses still pass retry, redirect, robots.txt.
 DOWNLOADER_MIDDLEWARES = {"newsbot.replay.ReplayMiddleware": 990}
-EXTENSIONS = {"newsbot.extensions.CrawlSummary": 500}
+EXTENSIONS = {"newsbot.extensions.CrawlSummary": 500, "newsbot.monitor.CrawlMonitor": 510}
 
 
 class Newsbot:

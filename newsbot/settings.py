@@ -7,6 +7,8 @@ from newsbot import __version__
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
+# `scrapy crawl` exits non-zero when newsbot closed the crawl as failed (see newsbot.commands).
+COMMANDS_MODULE = "newsbot.commands"
 
 ADDONS = {"newsbot.addon.Newsbot": 0}
 
@@ -31,3 +33,14 @@ REMOTE_CONTROL_ENABLED = False
 # newsbot's own settings, with their defaults (README documents each).
 NEWSBOT_REPLAY = None
 NEWSBOT_MIN_BODY_CHARS = 150
+NEWSBOT_REPORT = None  # default: <feed>.report.json next to the first local feed
+NEWSBOT_MONITOR_ENABLED = True
+NEWSBOT_MONITOR_FAIL = False
+NEWSBOT_MONITOR_MIN_ARTICLES = 20
+NEWSBOT_MONITOR_SHORT_CHARS = 300
+NEWSBOT_MONITOR_MAX_GENERIC = 0.5
+NEWSBOT_MONITOR_MAX_LEAKS = 0.05
+NEWSBOT_MONITOR_MAX_NO_DATE = 0.2
+NEWSBOT_MONITOR_MAX_NO_AUTHORS = 0.5
+NEWSBOT_MONITOR_MAX_SHORT = 0.2
+NEWSBOT_MONITOR_MAX_NO_HEADLINE = 0.05

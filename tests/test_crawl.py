@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -111,6 +112,7 @@ def test_limit_writes_exactly_that_many(fixture_server: HTTPServer, tmp_path: Pa
 
 def test_bad_argument_closes_the_spider_with_a_reason(fixture_server: HTTPServer, tmp_path: Path) -> None:
     result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}", "-a", "since=yesterday")
+    assert result.returncode == 2
     assert result.records == []
     assert "bad spider argument: not a date: 'yesterday'" in result.log
     assert "'finish_reason': 'bad_argument'" in result.log
@@ -145,3 +147,13 @@ def test_record_command_saves_a_page_and_its_expected_record(fixture_server: HTT
     record = json.loads((saved / "expected.json").read_text(encoding="utf-8"))
     assert record["authors"] == [{"name": "Yonhap", "nameRaw": "Yonhap"}]
     assert json.loads((saved / "meta.json").read_text())["url"] == origin(fixture_server) + article
+
+
+def test_unreachable_start_urls_fail_the_crawl(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/section/allArticles"
+    result = run_crawl(tmp_path, "-a", f"start_urls={closed}", "-s", "RETRY_TIMES=0")
+    assert result.returncode == 3
+    assert "'finish_reason': 'start_urls_unreachable'" in result.log
+    assert result.stats["newsbot/discovery/failed/download_error"] == 1

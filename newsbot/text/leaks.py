@@ -1,0 +1,50 @@
+"""A second opinion on finished records: text that should never be in a body.
+
+It is deliberately not the cleaning rules run again (those would always agree with
+themselves): it looks for fragments anywhere in a line, the way a reader would spot them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsbot.text.captions import split_credit
+from newsbot.text.dates import is_date_line
+from newsbot.text.normalise import fingerprint
+
+_BYLINE = re.compile(r"(?:^|\s)BY\s+[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\s*(?:\[|$)|\[[\w.+-]+@[\w-]+(?:\.[\w-]+)+\]")
+_DATE_LABEL = re.compile(r"\b(?:Published|Updated|Modified)\s*:?\s*(?:\d{1,2}\s+[A-Z][a-z]{2}|[A-Z][a-z]{2,4}\.?\s+\d)")
+_CREDIT_END = re.compile(r"\[[A-Z0-9][A-Z0-9 .,&/'-]{2,}\]$")
+#: Widget and toolbar text of this kind of site, as fragments.
+CHROME_FRAGMENTS = (
+    "print dictionary",
+    "log in to twitter",
+    "log in to facebook",
+    "to write comments, please log in",
+    "standards board policy",
+    "social comment?",
+    "help-image",
+    "related article",
+    "home > ",
+    "copy url",
+    "all rights reserved",
+)
+
+
+def find_leaks(body: str, captions: Iterable[str] = ()) -> set[str]:
+    """Kinds of leftover in a record's body: ``caption``, ``byline``, ``dateline``, ``chrome``."""
+    leaks: set[str] = set()
+    caption_keys = {key for caption in captions if len(key := fingerprint(split_credit(caption).text)) > 20}
+    lowered = body.lower()
+    for line in body.split("\n"):
+        key = fingerprint(line)
+        if any(caption_key in key for caption_key in caption_keys) or _CREDIT_END.search(line):
+            leaks.add("caption")
+        if _BYLINE.search(line):
+            leaks.add("byline")
+        if is_date_line(line) or _DATE_LABEL.search(line):
+            leaks.add("dateline")
+    if any(fragment in lowered for fragment in CHROME_FRAGMENTS):
+        leaks.add("chrome")
+    return leaks
