@@ -10,7 +10,12 @@ PIPELINES = {
     "newsbot.pipelines.validate.ValidatePipeline": 900,
 }
 # Last before the download handlers: replayed responses still pass retry, redirect, robots.txt.
-DOWNLOADER_MIDDLEWARES = {"newsbot.replay.ReplayMiddleware": 990}
+DOWNLOADER_MIDDLEWARES = {
+    # Retries back off and honour Retry-After instead of re-sending at once.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsbot.retry.BackoffRetryMiddleware": 550,
+    "newsbot.replay.ReplayMiddleware": 990,
+}
 EXTENSIONS = {"newsbot.extensions.CrawlSummary": 500, "newsbot.monitor.CrawlMonitor": 510}
 
 

@@ -12,7 +12,8 @@ class Page:
     """A downloaded article page, before extraction."""
 
     url: str
-    html: str
+    #: The body as downloaded: extraction decodes it (mis-declared charsets included).
+    body: bytes | str
     content_type: str | None = None
     #: When a listing, feed or sitemap said the article ran, if one did.
     listed_date: datetime | None = None

@@ -25,7 +25,7 @@ SITE = FixtureSite(FIXTURES)
 
 def page(name: str) -> Page:
     saved = next(p for p in SITE.pages if p.name == name)
-    return Page(saved.url, saved.body().decode("utf-8"), saved.headers.get("Content-Type"))
+    return Page(saved.url, saved.body(), saved.headers.get("Content-Type"))
 
 
 def test_addon_wires_a_users_project_in_one_line() -> None:

@@ -156,4 +156,4 @@ def test_unreachable_start_urls_fail_the_crawl(tmp_path: Path) -> None:
     result = run_crawl(tmp_path, "-a", f"start_urls={closed}", "-s", "RETRY_TIMES=0")
     assert result.returncode == 3
     assert "'finish_reason': 'start_urls_unreachable'" in result.log
-    assert result.stats["newsbot/discovery/failed/download_error"] == 1
+    assert result.stats["newsbot/discovery/failed/connection_refused"] == 1

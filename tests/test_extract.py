@@ -8,6 +8,7 @@ import pytest
 
 import newsbot
 from newsbot.errors import EmptyPage, NoHeadline
+from newsbot.extraction.html import decode
 
 URL = "https://koreajoongangdaily.joins.com/news/2026-03-02/business/industry/Robots-in-factories/2540001"
 STORY = [
@@ -113,3 +114,31 @@ def test_default_share_image_is_not_a_photo() -> None:
 def test_pages_that_cannot_be_records_raise_newsbots_own_errors(html: str | bytes, error: type[Exception]) -> None:
     with pytest.raises(error):
         newsbot.extract(html, URL)
+
+
+HANGUL = "로봇 밀도는 세계 최고 수준이다."
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (f"<meta charset='utf-8'><p>{HANGUL}</p>".encode(), "text/html; charset=ISO-8859-1"),
+        (f"<meta charset='euc-kr'><p>{HANGUL}</p>".encode("cp949"), "text/html"),
+        (f"<p>{HANGUL}</p>".encode("cp949"), "text/html; charset=EUC-KR"),
+        (f"<p>{HANGUL}</p>".encode("cp949"), "text/html; charset=UTF-8"),
+        (f"<p>{HANGUL}</p>".encode("cp949"), None),
+        ("\ufeff".encode() + f"<p>{HANGUL}</p>".encode(), "text/html; charset=cp1252"),
+        (f"<p>{HANGUL}</p>".encode(), None),
+    ],
+    ids=[
+        "utf8-declared-latin1",
+        "meta-euc-kr",
+        "header-euc-kr",
+        "cp949-declared-utf8",
+        "cp949-undeclared",
+        "bom",
+        "plain",
+    ],
+)
+def test_charsets_declared_wrongly_or_not_at_all(body: bytes, content_type: str | None) -> None:
+    assert HANGUL in decode(body, content_type)

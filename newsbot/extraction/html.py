@@ -6,11 +6,13 @@ import re
 
 import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
 from newsbot.errors import EmptyPage
 from newsbot.text.normalise import clean_text
 
+# Charsets where every byte sequence decodes, so a wrong declaration never fails loudly.
+_SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-1", "ascii"})
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BLOCK_TAGS = frozenset(
     [
@@ -44,11 +46,38 @@ _BLOCK_TAGS = frozenset(
 
 
 def decode(html: str | bytes, content_type: str | None = None) -> str:
-    """Text of a page: BOM, then HTTP header, then ``<meta charset>``, then a guess."""
+    """Text of a page, also when its charset is mis-declared.
+
+    Order: a BOM, the HTTP header, ``<meta charset>``, then UTF-8 and CP949 (EUC-KR's
+    superset, for the Korean-language sister sites). A single-byte charset declared over a
+    body that is valid UTF-8 with non-ASCII bytes is a CMS mistake, not Latin-1 text: valid
+    UTF-8 is too unlikely by chance to mean anything else.
+    """
     if isinstance(html, str):
         return html
-    _, text = html_to_unicode(content_type, html)
-    return text
+    bom = read_bom(html)
+    if bom[0]:
+        return html[len(bom[1]) :].decode(bom[0], errors="replace")
+    declared = [http_content_type_encoding(content_type or ""), html_body_declared_encoding(html[:4096])]
+    utf8 = _strict(html, "utf-8")
+    for codec in [resolve_encoding(name) for name in declared if name]:
+        if codec is None:
+            continue
+        if codec in _SINGLE_BYTE and utf8 is not None and not html.isascii():
+            return utf8
+        if (text := _strict(html, codec)) is not None:
+            return text
+    for codec in ("utf-8", "cp949"):
+        if (text := _strict(html, codec)) is not None:
+            return text
+    return html.decode("utf-8", errors="replace")
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.HtmlElement:

@@ -38,7 +38,7 @@ class ExtractPipeline:
             return item  # not ours: a user's spider may yield its own items too
         try:
             extraction = extract_article(
-                item.html,
+                item.body,
                 item.url,
                 profile=self._profile(),
                 content_type=item.content_type,

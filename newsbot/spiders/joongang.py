@@ -15,12 +15,21 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    CloseSpider,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from newsbot.discovery.feeds import Entry, NotAFeed, looks_like_feed, read_feed
+from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
 from newsbot.discovery.urls import parse_article_url
 from newsbot.errors import EmptyPage
@@ -118,6 +127,9 @@ class JoongAngSpider(scrapy.Spider):
     def _parse_feed(self, response: Response) -> Iterator[Any]:
         try:
             feed = read_feed(response.body)
+        except UnsafeFeed as error:
+            self._count("newsbot/discovery/unsafe_xml", response.url, str(error))
+            return
         except NotAFeed as error:
             self._count("newsbot/discovery/unreadable", response.url, str(error))
             return
@@ -186,9 +198,8 @@ class JoongAngSpider(scrapy.Spider):
         if not self._is_html(response):
             self._count("newsbot/dropped/not_html", response.url, _content_type(response) or "no type")
             return
-        assert isinstance(response, TextResponse)
-        content_type = _content_type(response) or None
-        yield Page(response.url, response.text, content_type, listed, source)
+        # The raw bytes: Scrapy trusts the HTTP charset, which this site sometimes gets wrong.
+        yield Page(response.url, response.body, _content_type(response) or None, listed, source)
 
     @staticmethod
     def _is_html(response: Response) -> bool:
@@ -211,12 +222,12 @@ class JoongAngSpider(scrapy.Spider):
         self.failures += 1
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if isinstance(failure.value, HttpError):
-            status = failure.value.response.status
+        reason = failure_reason(failure.value)
+        if reason.startswith("http_"):
             # HttpErrorMiddleware has logged "Ignoring response" already: count only.
-            self.crawler.stats.inc_value(f"{prefix}/http_{status}")
+            self.crawler.stats.inc_value(f"{prefix}/{reason}")
             return
-        self._count(f"{prefix}/download_error", url, f"{type(failure.value).__name__}: {failure.value}")
+        self._count(f"{prefix}/{reason}", url, f"{type(failure.value).__name__}: {failure.value}")
 
     def _count(self, key: str, url: str, detail: str) -> None:
         self.crawler.stats.inc_value(key)
@@ -225,3 +236,24 @@ class JoongAngSpider(scrapy.Spider):
 
 def _content_type(response: Response) -> str:
     return (response.headers.get("Content-Type") or b"").decode("latin-1")
+
+
+_FAILURES: tuple[tuple[type[BaseException], str], ...] = (
+    (DownloadTimeoutError, "timeout"),
+    (TimeoutError, "timeout"),
+    (DownloadConnectionRefusedError, "connection_refused"),
+    (CannotResolveHostError, "dns_error"),
+    (DownloadCancelledError, "too_large"),
+    (ResponseDataLossError, "truncated"),
+    (DownloadFailedError, "connection_lost"),
+)
+
+
+def failure_reason(error: BaseException | None) -> str:
+    """The stats key suffix of a request that produced no response to parse."""
+    if isinstance(error, HttpError):
+        return f"http_{error.response.status}"
+    if isinstance(error, IgnoreRequest):
+        text = str(error)
+        return "redirect_loop" if "redirections" in text else "offsite" if "offsite" in text else "ignored"
+    return next((reason for kind, reason in _FAILURES if isinstance(error, kind)), "download_error")
