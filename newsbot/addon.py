@@ -7,6 +7,7 @@ from scrapy.settings import BaseSettings
 PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 300,
     "newsbot.pipelines.scope.ScopePipeline": 400,
+    "newsbot.pipelines.incremental.IncrementalPipeline": 500,
     "newsbot.pipelines.validate.ValidatePipeline": 900,
 }
 # Last before the download handlers: replayed responses still pass retry, redirect, robots.txt.
@@ -29,8 +30,12 @@ class Newsbot:
             for path, order in components.items():
                 settings[name].set(path, order, priority="addon")
         settings.set("LOG_FORMATTER", "newsbot.logformatter.NewsbotLogFormatter", priority="addon")
+        for name in ("jsonlines", "jsonl", "jl"):
+            settings["FEED_EXPORTERS"].set(name, "newsbot.exporters.JsonLinesExporter", priority="addon")
         # Records are UTF-8 JSON: Hangul and curly quotes stay readable, not \\u-escaped.
         settings.set("FEED_EXPORT_ENCODING", "utf-8", priority="addon")
+        # The spider logs each failed page once; Scrapy's "Gave up retrying" would be a second line.
+        settings.set("RETRY_GIVE_UP_LOG_LEVEL", "DEBUG", priority="addon")
         # Both open local ports, which a crawl on a shared host or in CI must not do.
         settings.set("TELNETCONSOLE_ENABLED", False, priority="addon")
         settings.set("REMOTE_CONTROL_ENABLED", False, priority="addon")

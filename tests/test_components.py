@@ -34,8 +34,10 @@ def test_addon_wires_a_users_project_in_one_line() -> None:
     assert list(pipelines) == [
         "newsbot.pipelines.extract.ExtractPipeline",
         "newsbot.pipelines.scope.ScopePipeline",
+        "newsbot.pipelines.incremental.IncrementalPipeline",
         "newsbot.pipelines.validate.ValidatePipeline",
     ]
+    assert crawler.settings.getdict("FEED_EXPORTERS")["jsonl"] == "newsbot.exporters.JsonLinesExporter"
     assert crawler.settings.get("FEED_EXPORT_ENCODING") == "utf-8"
     assert crawler.settings.getbool("TELNETCONSOLE_ENABLED") is False
     assert crawler.settings.getbool("REMOTE_CONTROL_ENABLED") is False

@@ -133,7 +133,8 @@ def test_links_off_the_allowed_hosts_are_not_followed(fixture_server: HTTPServer
     result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}?page=2")
     assert result.records
     assert all("other-newspaper" not in record["url"] for record in result.records)
-    assert result.stats["offsite/filtered"] >= 1
+    assert result.stats["newsbot/skipped/offsite"] >= 1
+    assert "other-newspaper" not in result.log.split("Dumping Scrapy stats")[0].replace("skipped", "")
 
 
 def test_record_command_saves_a_page_and_its_expected_record(fixture_server: HTTPServer, tmp_path: Path) -> None:

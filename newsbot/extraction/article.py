@@ -84,7 +84,7 @@ def extract_article(
 
     headline = _headline(tree, layout, meta, profile)
     if not headline:
-        raise NoHeadline(f"no headline found on {url}")
+        raise NoHeadline("no headline in the page, its meta tags or its title")
     published, modified = _dates(tree, layout, meta)
     breadcrumbs = _breadcrumbs(tree, layout, url_info, profile)
     photos = read_photos(tree, layout, page_url, profile.default_image)
@@ -114,10 +114,10 @@ def extract_article(
     removed.update(body.removed)
     article_body = "\n".join(body.paragraphs)
     if len(article_body) < min_body_chars:
-        raise EmptyBody(f"{len(article_body)} characters of story text on {url}")
+        raise EmptyBody(f"{len(article_body)} characters of story text (fewer than {min_body_chars})")
     link_chars = sum(len(line) for line in body.paragraphs if fingerprint(line) in link_texts)
     if link_chars > _MAX_LINK_SHARE * len(article_body):
-        raise NotAnArticle(f"the text is mostly link titles (a section front or index): {url}")
+        raise NotAnArticle("the text is mostly link titles: a section front or an index")
 
     authors = body.authors or layout_authors or _meta_authors(meta)
     record: dict[str, Any] = {

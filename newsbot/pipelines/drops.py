@@ -53,6 +53,18 @@ class OverLimit(NewsbotDrop):
     reason = "over_limit"
 
 
+class AlreadyWritten(NewsbotDrop):
+    """A resumed job met an article it wrote before it was stopped."""
+
+    reason = "already_written"
+
+
+class Unchanged(NewsbotDrop):
+    """An earlier crawl wrote this article, and neither its body nor dateModified changed."""
+
+    reason = "unchanged"
+
+
 class InvalidRecord(NewsbotDrop):
     reason = "invalid_record"
 

@@ -31,11 +31,12 @@ from twisted.python.failure import Failure
 
 from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
-from newsbot.discovery.urls import parse_article_url
+from newsbot.discovery.urls import canonical_url, parse_article_url
 from newsbot.errors import EmptyPage
 from newsbot.extraction.html import parse_html
 from newsbot.items import Page
 from newsbot.profiles import JOONGANG, SiteProfile
+from newsbot.seen import store_for
 from newsbot.text.dates import parse_bound
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,15 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 class JoongAngSpider(scrapy.Spider):
     name = "joongang"
     profile: SiteProfile = JOONGANG
+    # newsbot dedupes by article id and discovery URL itself (below). Scrapy's fingerprint
+    # filter would also drop, on a resumed crawl, requests that were in flight when it died.
+    # dont_filter is no substitute: it also lets a request, and its redirects, go off-site.
+    # HTTP errors reach the callbacks, which count and log each once (instead of Scrapy's
+    # "Ignoring response" line plus newsbot's own).
+    custom_settings: dict[str, Any] | None = {  # noqa: RUF012
+        "DUPEFILTER_CLASS": "scrapy.dupefilters.BaseDupeFilter",
+        "HTTPERROR_ALLOW_ALL": True,
+    }
 
     def __init__(
         self,
@@ -81,6 +91,7 @@ class JoongAngSpider(scrapy.Spider):
         # Only the site and the hosts the user pointed at are followed (OffsiteMiddleware).
         self.allowed_domains = sorted(host for host in hosts if host)
         self.requested_ids: set[str] = set()
+        self.discovery_urls: set[str] = set()
         # Responses that reached a callback, and requests that failed outright.
         self.responses = 0
         self.failures = 0
@@ -106,13 +117,15 @@ class JoongAngSpider(scrapy.Spider):
                 request = self._article_request(Entry(url), source="start_urls")
                 if request is not None:
                     yield request
-            else:
-                yield scrapy.Request(url, callback=self.parse, errback=self.on_discovery_error)
+            elif (request := self._discovery_request(url)) is not None:
+                yield request
 
     # Discovery -----------------------------------------------------------------------------
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[scrapy.Request | Page]:
         """A listing, a feed or a sitemap: which one is told by the body."""
+        if self._http_error("newsbot/discovery/failed", response):
+            return
         self.responses += 1
         if parse_article_url(response.url) is not None:
             yield from self._page(response, source=None)
@@ -135,7 +148,8 @@ class JoongAngSpider(scrapy.Spider):
             return
         self.crawler.stats.inc_value(f"newsbot/discovery/{feed.kind}")
         for url in feed.more:
-            yield response.follow(url, callback=self.parse, errback=self.on_discovery_error)
+            if (request := self._discovery_request(response.urljoin(url))) is not None:
+                yield request
         yield from self._follow_entries(response, feed.entries)
 
     def _parse_listing(self, response: Response) -> Iterator[Any]:
@@ -153,7 +167,23 @@ class JoongAngSpider(scrapy.Spider):
         if self.since is not None and dated and max(dated) + timedelta(days=1) <= self.since:
             return
         for url in listing.next_pages:
-            yield response.follow(url, callback=self.parse, errback=self.on_discovery_error)
+            if (request := self._discovery_request(url)) is not None:
+                yield request
+
+    def _discovery_request(self, url: str) -> scrapy.Request | None:
+        url = canonical_url(url)
+        if url in self.discovery_urls or not self._allowed(url):
+            return None  # a listing that links back to an earlier page, or to another site
+        self.discovery_urls.add(url)
+        return scrapy.Request(url, callback=self.parse, errback=self.on_discovery_error)
+
+    def _allowed(self, url: str) -> bool:
+        # OffsiteDownloaderMiddleware checks again, redirects included; this keeps the queue clean.
+        host = (urlsplit(url).hostname or "").lower()
+        if any(host == domain or host.endswith("." + domain) for domain in self.allowed_domains):
+            return True
+        self.crawler.stats.inc_value("newsbot/skipped/offsite")
+        return False
 
     def _follow_entries(self, response: Response, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
@@ -163,10 +193,14 @@ class JoongAngSpider(scrapy.Spider):
 
     def _article_request(self, entry: Entry, source: str) -> scrapy.Request | None:
         info = parse_article_url(entry.url)
-        if info is None:
+        if info is None or not self._allowed(info.url):
             return None
         if info.article_id in self.requested_ids:
             self.crawler.stats.inc_value("newsbot/discovery/duplicate_links")
+            return None
+        store = store_for(self.crawler)
+        if store is not None and store.written_in_this_job(info.article_id):
+            self.crawler.stats.inc_value("newsbot/skipped/already_written")
             return None
         day = entry.date or info.date
         if day is not None and not self._in_range(day):
@@ -191,8 +225,17 @@ class JoongAngSpider(scrapy.Spider):
     def parse_article(
         self, response: Response, listed: datetime | None = None, source: str | None = None
     ) -> Iterator[Page]:
+        if self._http_error("newsbot/dropped", response):
+            return
         self.responses += 1
         yield from self._page(response, source, listed)
+
+    def _http_error(self, prefix: str, response: Response) -> bool:
+        if response.status < 400:
+            return False
+        self.failures += 1
+        self._count(f"{prefix}/http_{response.status}", response.url, f"HTTP {response.status}")
+        return True
 
     def _page(self, response: Response, source: str | None, listed: datetime | None = None) -> Iterator[Page]:
         if not self._is_html(response):
@@ -222,12 +265,8 @@ class JoongAngSpider(scrapy.Spider):
         self.failures += 1
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        reason = failure_reason(failure.value)
-        if reason.startswith("http_"):
-            # HttpErrorMiddleware has logged "Ignoring response" already: count only.
-            self.crawler.stats.inc_value(f"{prefix}/{reason}")
-            return
-        self._count(f"{prefix}/{reason}", url, f"{type(failure.value).__name__}: {failure.value}")
+        detail = f"{type(failure.value).__name__}: {failure.value}"
+        self._count(f"{prefix}/{failure_reason(failure.value)}", url, detail)
 
     def _count(self, key: str, url: str, detail: str) -> None:
         self.crawler.stats.inc_value(key)
@@ -251,7 +290,7 @@ _FAILURES: tuple[tuple[type[BaseException], str], ...] = (
 
 def failure_reason(error: BaseException | None) -> str:
     """The stats key suffix of a request that produced no response to parse."""
-    if isinstance(error, HttpError):
+    if isinstance(error, HttpError):  # only when a user's settings switch HTTPERROR_ALLOW_ALL off
         return f"http_{error.response.status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)

@@ -1,0 +1,47 @@
+"""Across runs: skip articles already written unchanged, re-emit changed ones as updates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from newsbot.pipelines.drops import AlreadyWritten, Unchanged
+from newsbot.seen import SeenStore, store_for
+
+
+class IncrementalPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.store: SeenStore | None = store_for(crawler)
+        if self.store is not None:
+            # Stored once the feed has the record (the feed exporter's handler runs first),
+            # so a crawl killed in between writes it again rather than losing it.
+            crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+            crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IncrementalPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if self.store is None or not isinstance(item, dict) or "articleId" not in item:
+            return item
+        seen = self.store.get(item["articleId"])
+        if seen is None:
+            return item
+        if seen.job == self.store.job:
+            raise AlreadyWritten(item["url"], "written earlier in this job")
+        if not self.store.changed(item, seen):
+            raise Unchanged(item["url"], f"unchanged since {seen.first_written}")
+        item["metadata"]["update"] = True
+        item["metadata"]["firstWritten"] = seen.first_written
+        return item
+
+    def item_scraped(self, item: Any) -> None:
+        if self.store is not None and isinstance(item, dict) and "articleId" in item:
+            self.store.add(item)
+
+    def spider_closed(self) -> None:
+        if self.store is not None:
+            self.store.close()

@@ -1,0 +1,119 @@
+"""The seen-store: which articles were written, by which job, with which content.
+
+A small SQLite file at ``NEWSBOT_SEEN_STORE`` (or ``JOBDIR/newsbot-seen.sqlite``). It lets a
+crawl killed and restarted with the same ``JOBDIR`` skip what it already wrote, and a later
+crawl skip articles that did not change while re-emitting those that did. Each record is
+committed on its own, in WAL mode, so several crawls can share one store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from scrapy.crawler import Crawler
+
+from newsbot.text.dates import to_iso, utc_now
+
+logger = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    article_id    TEXT PRIMARY KEY,
+    url           TEXT NOT NULL,
+    date_modified TEXT,
+    body_hash     TEXT NOT NULL,
+    job           TEXT NOT NULL,
+    first_written TEXT NOT NULL,
+    last_written  TEXT NOT NULL
+)
+"""
+
+
+@dataclass(frozen=True)
+class Seen:
+    article_id: str
+    date_modified: str | None
+    body_hash: str
+    job: str
+    first_written: str
+
+
+def body_hash(record: dict[str, Any]) -> str:
+    return hashlib.sha256(record["articleBody"].encode("utf-8")).hexdigest()
+
+
+class SeenStore:
+    def __init__(self, path: Path, job: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.job = job
+        # Autocommit: every statement is its own short transaction; waits for another crawl's lock.
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._db.execute(_SCHEMA)
+
+    def get(self, article_id: str) -> Seen | None:
+        row = self._db.execute(
+            "SELECT article_id, date_modified, body_hash, job, first_written FROM articles WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return Seen(*row) if row else None
+
+    def written_in_this_job(self, article_id: str) -> bool:
+        seen = self.get(article_id)
+        return seen is not None and seen.job == self.job
+
+    def changed(self, record: dict[str, Any], seen: Seen) -> bool:
+        return body_hash(record) != seen.body_hash or record.get("dateModified") != seen.date_modified
+
+    def add(self, record: dict[str, Any]) -> None:
+        now = to_iso(utc_now())
+        self._db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+            "url = excluded.url, date_modified = excluded.date_modified, body_hash = excluded.body_hash, "
+            "job = excluded.job, last_written = excluded.last_written",
+            (record["articleId"], record["url"], record.get("dateModified"), body_hash(record), self.job, now, now),
+        )
+
+    def count(self) -> int:
+        row = self._db.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0])
+
+    def close(self) -> None:
+        self._db.close()
+
+
+_STORES: WeakKeyDictionary[Crawler, SeenStore | None] = WeakKeyDictionary()
+
+
+def _job_id(jobdir: str | None) -> str:
+    # A resumed crawl is the same job: its id lives in JOBDIR. Without JOBDIR every run is new.
+    if not jobdir:
+        return uuid.uuid4().hex
+    marker = Path(jobdir) / "newsbot-job"
+    if not marker.exists():
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(uuid.uuid4().hex, encoding="utf-8")
+    return marker.read_text(encoding="utf-8").strip()
+
+
+def store_for(crawler: Crawler) -> SeenStore | None:
+    """The crawl's seen-store, opened once and shared by the spider and the pipeline."""
+    if crawler not in _STORES:
+        jobdir = crawler.settings.get("JOBDIR")
+        path = crawler.settings.get("NEWSBOT_SEEN_STORE") or (
+            str(Path(jobdir) / "newsbot-seen.sqlite") if jobdir else None
+        )
+        store = SeenStore(Path(path), _job_id(jobdir)) if path else None
+        if store is not None:
+            logger.info("newsbot: seen-store %s (%d articles), job %s", path, store.count(), store.job)
+        _STORES[crawler] = store
+    return _STORES[crawler]
