@@ -15,6 +15,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Retries back off and honour Retry-After instead of re-sending at once.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsbot.retry.BackoffRetryMiddleware": 550,
+    # Sees a redirect before RedirectMiddleware (600) follows it.
+    "newsbot.offsite.OffsiteRedirectMiddleware": 610,
     "newsbot.replay.ReplayMiddleware": 990,
 }
 EXTENSIONS = {"newsbot.extensions.CrawlSummary": 500, "newsbot.monitor.CrawlMonitor": 510}

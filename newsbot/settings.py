@@ -33,6 +33,9 @@ REMOTE_CONTROL_ENABLED = False
 # newsbot's own settings, with their defaults (README documents each).
 NEWSBOT_REPLAY = None
 NEWSBOT_MIN_BODY_CHARS = 150
+NEWSBOT_SEEN_STORE = None  # default: JOBDIR/newsbot-seen.sqlite when JOBDIR is set
+NEWSBOT_RETRY_BACKOFF = 1.0
+NEWSBOT_RETRY_MAX_DELAY = 60.0
 NEWSBOT_REPORT = None  # default: <feed>.report.json next to the first local feed
 NEWSBOT_MONITOR_ENABLED = True
 NEWSBOT_MONITOR_FAIL = False

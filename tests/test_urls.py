@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.discovery.urls import canonical_url, parse_article_url, section_name
+from newsbot.discovery.urls import absolute_url, canonical_url, parse_article_url, section_name
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,19 @@ def test_section_name(token: str, name: str) -> None:
 
 def test_section_name_overrides() -> None:
     assert section_name("kpop", {"kpop": "K-pop"}) == "K-pop"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("/data/photo/a b.jpg", "https://koreajoongangdaily.joins.com/data/photo/a%20b.jpg"),
+        ("https://www.koreajoongangdaily.com/x.jpg", "https://www.koreajoongangdaily.com/x.jpg"),
+        ("", None),
+        ("   ", None),
+        ("javascript:void(0)", None),
+        ("http://[", None),
+        ("https://koreajoo ngangdaily.joins.com/x.png", None),
+    ],
+)
+def test_absolute_url(href: str, expected: str | None) -> None:
+    assert absolute_url(href, "https://koreajoongangdaily.joins.com/2021/10/13/national/S/1.html") == expected

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url, url_query_cleaner
+from w3lib.url import canonicalize_url, safe_url_string, url_query_cleaner
 
 from newsbot.text.dates import date_from_parts
 
 _SEGMENT = r"[A-Za-z][A-Za-z0-9_-]*"
+_HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$|^[0-9a-fA-F:.]+$")
 # Era names double as documentation of the path shapes.
 _ARTICLE_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -54,9 +55,32 @@ class ArticleUrl:
     date: datetime | None
 
 
+def _split(url: str) -> SplitResult | None:
+    try:
+        return urlsplit(url)
+    except ValueError:  # "http://[" and other URLs no browser would follow
+        return None
+
+
+def absolute_url(href: str, base: str) -> str | None:
+    """``href`` made absolute and safe (percent-encoded), or ``None`` if it is no web address."""
+    if not href.strip():
+        return None  # urljoin would answer the base itself
+    try:
+        url = safe_url_string(urljoin(base, href.strip()))
+    except ValueError:
+        return None
+    parts = _split(url)
+    if parts is None or parts.scheme not in ("http", "https") or not _HOST.match(parts.hostname or ""):
+        return None
+    return url
+
+
 def parse_article_url(url: str) -> ArticleUrl | None:
     """What an article URL says about its article, or ``None`` for any other URL."""
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return None
     if parts.scheme not in ("http", "https", ""):
         return None
     for era, pattern in _ARTICLE_PATHS:
@@ -89,7 +113,9 @@ def canonical_url(url: str) -> str:
     An article's identity is its path: ``?detailWord=...`` (the word-lookup feature) and
     campaign parameters only change what is highlighted.
     """
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return url
     path_only = urlunsplit((parts.scheme, parts.netloc.lower(), parts.path, "", ""))
     if any(pattern.match(parts.path) for _, pattern in _ARTICLE_PATHS):
         return path_only
@@ -109,3 +135,10 @@ def section_name(token: str, overrides: dict[str, str] | None = None) -> str:
         return overrides[token]
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", token).replace("-", " ").replace("_", " ").split()
     return " ".join(word[:1].upper() + word[1:] for word in words)
+
+
+def host_allowed(url: str, domains: list[str] | tuple[str, ...]) -> bool:
+    """The URL's host is one of ``domains`` or below one; the port does not matter."""
+    parts = _split(url)
+    host = (parts.hostname or "").lower() if parts is not None else ""
+    return bool(host) and any(host == domain or host.endswith("." + domain) for domain in domains)

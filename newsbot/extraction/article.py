@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ import trafilatura
 from lxml import etree
 
 from newsbot import __version__
-from newsbot.discovery.urls import ArticleUrl, canonical_url, parse_article_url, section_name
+from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, parse_article_url, section_name
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of
 from newsbot.extraction.images import read_photos
@@ -28,6 +29,16 @@ from newsbot.text.captions import CaptionMatcher
 from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
 from newsbot.text.dates import FoundDate, is_date_line, labelled_dates, parse_iso, to_iso, utc_now
 from newsbot.text.normalise import clean_text, fingerprint
+
+
+class _QuietDiscards(logging.Filter):
+    # trafilatura warns "discarding data" for every text it finds too short; newsbot then reads
+    # the container itself or drops the page with its own single log line.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("discarding data")
+
+
+logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
 
 #: Below this many characters of story text a page is a front, a video or a stub, not an article.
 MIN_BODY_CHARS = 150
@@ -148,7 +159,9 @@ def extract_article(
         record["dateModified"], record["dateModifiedRaw"] = to_iso(modified.value), modified.raw
     if photos.photos:
         record["mainImage"] = {"url": photos.photos[0].url}
-    elif (og_image := meta.get("og:image")) and not profile.default_image.search(og_image):
+    elif (og_image := absolute_url(meta.get("og:image") or "", page_url)) and not profile.default_image.search(
+        og_image
+    ):
         record["mainImage"] = {"url": og_image}
     return Extraction(record, layout.name, +removed)
 

@@ -13,6 +13,7 @@ from newsbot.text.normalise import clean_text
 
 # Charsets where every byte sequence decodes, so a wrong declaration never fails loudly.
 _SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-1", "ascii"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BLOCK_TAGS = frozenset(
     [
@@ -85,6 +86,8 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.
     text = _XML_DECLARATION.sub("", decode(html, content_type), count=1)
     if not text.strip() or "\x00" in text[:2048]:
         raise EmptyPage("the page has no HTML")
+    # Control characters are not text; lxml refuses them in any string set on the tree.
+    text = _CONTROL.sub("", text)
     try:
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import etree
 
+from newsbot.discovery.urls import absolute_url
 from newsbot.extraction.html import text_of
 from newsbot.profiles.base import Layout, Selector
 from newsbot.text.captions import split_credit
@@ -49,8 +49,8 @@ def _image_url(block: etree._Element, base_url: str) -> str | None:
     for img in _IMG(block):
         for attribute in _SRC_ATTRIBUTES:
             src = (img.get(attribute) or "").strip()
-            if src and not src.startswith("data:"):
-                return urljoin(base_url, src)
+            if src and not src.startswith("data:") and (url := absolute_url(src, base_url)):
+                return url
     return None
 
 

@@ -24,8 +24,8 @@ class Selector:
         )
 
     def __call__(self, node: etree._Element) -> list[etree._Element]:
-        if self._xpath is None:
-            return []
+        if self._xpath is None or not isinstance(node.tag, str):
+            return []  # nothing to select, or a comment / processing instruction
         found = self._xpath(node)
         return [el for el in found if isinstance(el, etree._Element)] if isinstance(found, list) else []
 

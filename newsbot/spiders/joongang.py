@@ -31,7 +31,7 @@ from twisted.python.failure import Failure
 
 from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
-from newsbot.discovery.urls import canonical_url, parse_article_url
+from newsbot.discovery.urls import canonical_url, host_allowed, parse_article_url
 from newsbot.errors import EmptyPage
 from newsbot.extraction.html import parse_html
 from newsbot.items import Page
@@ -179,8 +179,7 @@ class JoongAngSpider(scrapy.Spider):
 
     def _allowed(self, url: str) -> bool:
         # OffsiteDownloaderMiddleware checks again, redirects included; this keeps the queue clean.
-        host = (urlsplit(url).hostname or "").lower()
-        if any(host == domain or host.endswith("." + domain) for domain in self.allowed_domains):
+        if host_allowed(url, self.allowed_domains):
             return True
         self.crawler.stats.inc_value("newsbot/skipped/offsite")
         return False

@@ -1,0 +1,286 @@
+"""Faults, bad pages and restarts: every good article is written exactly once, every other
+page is a counted drop with one log line, and no record breaks the schema."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug import Request, Response
+
+from newsbot.replay import FixtureSite, relocate
+from newsbot.schema import record_errors
+from tests.conftest import ROOT, SCRAPY, run_crawl
+from tests.sites import Handler, ResetServer, Site, flaky, redirect, stall, status, truncated
+
+GOOD = {
+    "2021-10-13-diplomacy-security-advisers": "20211013183600363",
+    "2022-05-02-economy-chip-exports": "20220502173012345",
+    "2023-09-20-social-affairs-heatwave": "1873456",
+    "2025-05-14-tech-ai-chips": "20250514",
+}
+HANGUL = "김장철이 다가오면서 여름철 급등했던 배추 가격이 하락세를 보이고 있다."
+STORY = "".join(
+    f"<p>Paragraph {n} of a story that a redesign put into markup no layout describes, with words.</p>"
+    for n in range(6)
+)
+
+
+def fault(slug: str, number: int) -> str:
+    return f"/news/2025-01-{number % 28 + 1:02d}/national/politics/{slug}/{2700000 + number}"
+
+
+def story_page(title: str, body: str, charset_meta: str = "") -> str:
+    return (
+        f"<html><head>{charset_meta}<title>{title} - Korea JoongAng Daily</title></head>"
+        f"<body><div class='x'><h1>{title}</h1>{body}</div></body></html>"
+    )
+
+
+@pytest.fixture(scope="module")
+def sites(site: FixtureSite) -> Iterator[tuple[Site, Site]]:
+    faults, elsewhere, resets = Site(), Site(), ResetServer()
+    with faults.running(), elsewhere.running(), resets.running():
+        pages = {page.name.split("/")[-1]: page for page in site.pages}
+        good_paths = []
+        for name in GOOD:
+            page = pages[name]
+            path = page.key
+            faults.page(path, relocate(page.body(), faults.origin))
+            good_paths.append(path)
+        dump_body = pages["2021-10-13-diplomacy-security-advisers"].body()
+        good_response = faults.routes[good_paths[0]]
+        routes = {
+            fault("Gone-404", 1): status(404),
+            fault("Gone-410", 2): status(410),
+            fault("Error-500", 3): status(500),
+            fault("Error-502", 4): status(502),
+            fault("Busy-503", 5): status(503, {"Retry-After": "1"}),
+            fault("Slow-down-429", 6): status(429, {"Retry-After": "1"}),
+            fault("Flaky-503", 7): flaky(status(503), good_response),
+            fault("Stalled", 8): stall(4),
+            fault("Truncated", 10): truncated(dump_body),
+            fault("Moved", 11): redirect(good_paths[0]),
+            fault("Loop-a", 12): redirect(fault("Loop-b", 13), 302),
+            fault("Loop-b", 13): redirect(fault("Loop-a", 12), 302),
+            fault("Offsite", 14): redirect(f"http://localhost:{elsewhere.server.port}{fault('Elsewhere', 15)}", 302),
+        }
+        faults.routes.update(routes)
+        faults.page(fault("Empty", 20), b"")
+        faults.page(fault("No-container", 21), story_page("A story in new markup", STORY))
+        faults.page(fault("Broken-markup", 22), dump_body[: int(len(dump_body) * 0.6)])
+        faults.page(fault("Huge", 23), story_page("Huge", "<p>" + "word " * 60000 + "</p>"))
+        faults.page(fault("Pdf", 24), b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "application/pdf")
+        faults.page(fault("Image", 25), b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "image/jpeg")
+        faults.page(fault("Json", 26), b'{"headline": "not a page"}', "application/json")
+        faults.page(fault("Garbage", 27), bytes(range(256)) * 40, "text/html")
+        euc = story_page("Kimchi season", STORY + f"<p>{HANGUL}</p>", "<meta charset='euc-kr'>")
+        faults.page(fault("Euc-kr", 28), euc.encode("cp949"), "text/html")
+        faults.page(
+            fault("Misdeclared", 29),
+            story_page("Kimchi", STORY + f"<p>{HANGUL}</p>").encode(),
+            "text/html; charset=iso-8859-1",
+        )
+        faults.page(fault("No-headline", 30), f"<html><body><div>{STORY}</div></body></html>")
+        links = [*good_paths, *routes, *(fault(slug, n) for n, slug in [
+            (20, "Empty"), (21, "No-container"), (22, "Broken-markup"), (23, "Huge"), (24, "Pdf"), (25, "Image"),
+            (26, "Json"), (27, "Garbage"), (28, "Euc-kr"), (29, "Misdeclared"), (30, "No-headline"),
+        ])]  # fmt: skip
+        links.append(f"http://127.0.0.1:{resets.port}{fault('Reset', 9)}")  # same host, another port
+        listing = "".join(f"<a href='{path}'>story</a>" for path in links if "Loop-b" not in path)
+        faults.page("/faults/list", f"<html><body>{listing}</body></html>")
+        yield faults, elsewhere
+
+
+@pytest.fixture(scope="module")
+def fault_crawl(sites: tuple[Site, Site], tmp_path_factory: pytest.TempPathFactory) -> Any:
+    faults, _ = sites
+    return run_crawl(
+        tmp_path_factory.mktemp("faults"), "-a", f"start_urls={faults.origin}/faults/list",
+        "-s", "RETRY_TIMES=2", "-s", "NEWSBOT_RETRY_BACKOFF=0.2", "-s", "DOWNLOAD_TIMEOUT=1",
+        "-s", "DOWNLOAD_MAXSIZE=200000", "-s", "DOWNLOAD_WARNSIZE=0", "-s", "NEWSBOT_MONITOR_ENABLED=False",
+    )  # fmt: skip
+
+
+def test_good_articles_are_written_exactly_once(fault_crawl: Any) -> None:
+    ids = [record["articleId"] for record in fault_crawl.records]
+    assert len(ids) == len(set(ids))
+    assert set(GOOD.values()) <= set(ids)
+    assert str(2700000 + 7) in ids  # the flaky page, after one retry
+    # No exception went through newsbot's code (Scrapy logs a failed robots.txt with a traceback).
+    assert not re.search(r'File "[^"]*/newsbot/', fault_crawl.log)
+    for record in fault_crawl.records:
+        assert record_errors(record) == []
+
+
+@pytest.mark.parametrize(
+    ("reason", "count"),
+    [
+        ("http_404", 1), ("http_410", 1), ("http_500", 1), ("http_502", 1), ("http_503", 1), ("http_429", 1),
+        ("timeout", 1), ("truncated", 1), ("redirect_loop", 1), ("offsite", 1), ("too_large", 1),
+        ("not_html", 3), ("empty_page", 2), ("no_headline", 1),
+    ],
+)  # fmt: skip
+def test_every_other_page_is_a_counted_drop(fault_crawl: Any, reason: str, count: int) -> None:
+    assert fault_crawl.stats.get(f"newsbot/dropped/{reason}") == count
+
+
+def test_a_reset_connection_is_counted(fault_crawl: Any) -> None:
+    assert (
+        fault_crawl.stats.get("newsbot/dropped/connection_lost", 0)
+        + fault_crawl.stats.get("newsbot/dropped/download_error", 0)
+        == 1
+    )
+
+
+def test_client_errors_are_not_retried_and_server_errors_are(sites: tuple[Site, Site], fault_crawl: Any) -> None:
+    faults, _ = sites
+    assert len(faults.hits[fault("Gone-404", 1)]) == 1
+    assert len(faults.hits[fault("Gone-410", 2)]) == 1
+    for slug, number in [("Error-500", 3), ("Error-502", 4), ("Busy-503", 5), ("Slow-down-429", 6)]:
+        assert len(faults.hits[fault(slug, number)]) == 3  # once, then RETRY_TIMES=2 more
+
+
+def test_retry_after_is_honoured(sites: tuple[Site, Site], fault_crawl: Any) -> None:
+    faults, _ = sites
+    for slug, number in [("Busy-503", 5), ("Slow-down-429", 6)]:
+        times = faults.hits[fault(slug, number)]
+        assert min(b - a for a, b in itertools.pairwise(times)) >= 0.9
+
+
+def test_redirects_stay_on_the_allowed_hosts(sites: tuple[Site, Site], fault_crawl: Any) -> None:
+    _, elsewhere = sites
+    assert not elsewhere.hits
+    moved = [r for r in fault_crawl.records if r["articleId"] == GOOD["2021-10-13-diplomacy-security-advisers"]]
+    assert len(moved) == 1 and "Moved" not in moved[0]["url"]
+
+
+def test_pages_with_odd_markup_or_charsets_become_correct_records(fault_crawl: Any) -> None:
+    by_id = {record["articleId"]: record for record in fault_crawl.records}
+    for number in (28, 29):
+        assert HANGUL in by_id[str(2700000 + number)]["articleBody"]
+    generic = by_id[str(2700000 + 21)]
+    assert generic["metadata"]["layout"] == "generic" and generic["articleBody"].count("\n") == 5
+    broken = str(2700000 + 22)
+    assert broken in by_id or fault_crawl.stats.get("newsbot/dropped/empty_body", 0) == 1
+
+
+def test_each_dropped_page_is_logged_once(fault_crawl: Any) -> None:
+    lines = [line for line in fault_crawl.log.split("Dumping Scrapy stats")[0].splitlines() if "newsbot: " in line]
+    for slug, number in [("Gone-404", 1), ("Error-500", 3), ("Stalled", 8), ("Pdf", 24), ("Empty", 20)]:
+        url_path = fault(slug, number)
+        assert len([line for line in lines if url_path + ">" in line]) == 1, url_path
+
+
+# Restarts -------------------------------------------------------------------------------
+
+ARTICLES = 40
+
+
+@pytest.fixture(scope="module")
+def slow_site(site: FixtureSite) -> Iterator[Site]:
+    slow = Site()
+    with slow.running():
+        body = next(page for page in site.pages if page.name.endswith("2022-05-02-economy-chip-exports")).body()
+        paths = [fault(f"Story-{n}", 100 + n) for n in range(ARTICLES)]
+        for path in paths:
+            slow.routes[path] = slow_page(body)
+        slow.page("/slow/list", "<html><body>" + "".join(f"<a href='{p}'>s</a>" for p in paths) + "</body></html>")
+        yield slow
+
+
+def slow_page(body: bytes) -> Handler:
+    def handler(request: Request) -> Response:
+        time.sleep(0.15)  # slow enough for a crawl to be killed half-way
+        return Response(body, status=200, headers={"Content-Type": "text/html; charset=utf-8"})
+
+    return handler
+
+
+def crawl_process(tmp_path: Path, origin: str, output: str, *settings: str) -> subprocess.Popen[str]:
+    command = [
+        SCRAPY, "crawl", "joongang", "-o", str(tmp_path / output), "-a", f"start_urls={origin}/slow/list",
+        "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=2",
+        "-s", "LOG_LEVEL=INFO", "-s", "NEWSBOT_MONITOR_ENABLED=False", *settings,
+    ]  # fmt: skip
+    log = (tmp_path / f"{output}.log").open("w")
+    return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def test_killed_crawl_resumes_with_each_article_once(slow_site: Site, tmp_path: Path) -> None:
+    jobdir = f"JOBDIR={tmp_path / 'job'}"
+    first = crawl_process(tmp_path, slow_site.origin, "first.jsonl", "-s", jobdir)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(lines(tmp_path / "first.jsonl")) < 8:
+        time.sleep(0.1)
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait(timeout=30)
+    written_first = lines(tmp_path / "first.jsonl")  # every line parses: no half record
+    assert 8 <= len(written_first) < ARTICLES
+    second = crawl_process(tmp_path, slow_site.origin, "second.jsonl", "-s", jobdir)
+    assert second.wait(timeout=120) == 0
+    written_second = lines(tmp_path / "second.jsonl")
+    ids = [record["articleId"] for record in written_first + written_second]
+    assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+    assert "newsbot/skipped/already_written" in (tmp_path / "second.jsonl.log").read_text()
+
+
+def test_seen_store_skips_unchanged_and_reemits_changed(slow_site: Site, tmp_path: Path) -> None:
+    store = f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}"
+    first = run_crawl(tmp_path, "-a", f"start_urls={slow_site.origin}/slow/list", "-s", store, output="a.jsonl")
+    assert len(first.records) == ARTICLES
+    second = run_crawl(tmp_path, "-a", f"start_urls={slow_site.origin}/slow/list", "-s", store, output="b.jsonl")
+    assert second.records == []
+    assert second.stats["newsbot/dropped/unchanged"] == ARTICLES
+    changed_path = fault("Story-3", 103)
+    original = slow_site.routes[changed_path]
+    page = next(p for p in FixtureSite(ROOT / "fixtures").pages if p.name.endswith("2022-05-02-economy-chip-exports"))
+    slow_site.page(changed_path, page.body().replace(b"Outbound shipments rose", b"Outbound shipments jumped"))
+    try:
+        third = run_crawl(tmp_path, "-a", f"start_urls={slow_site.origin}/slow/list", "-s", store, output="c.jsonl")
+    finally:
+        slow_site.routes[changed_path] = original
+    assert [r["articleId"] for r in third.records] == ["2700103"]
+    assert third.records[0]["metadata"]["update"] is True
+    assert "Outbound shipments jumped" in third.records[0]["articleBody"]
+
+
+def test_two_crawls_can_share_one_store(slow_site: Site, tmp_path: Path) -> None:
+    store = tmp_path / "shared.sqlite"
+    crawls = [
+        crawl_process(tmp_path, slow_site.origin, f"{n}.jsonl", "-s", f"NEWSBOT_SEEN_STORE={store}") for n in "ab"
+    ]
+    assert [crawl.wait(timeout=120) for crawl in crawls] == [0, 0]
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (ARTICLES,)
+    written = lines(tmp_path / "a.jsonl") + lines(tmp_path / "b.jsonl")
+    assert {r["articleId"] for r in written} == {str(2700100 + n) for n in range(ARTICLES)}
+
+
+def test_unsafe_feed_is_refused_and_counted(tmp_path: Path) -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><rss><channel><item><title>&lol2;</title>'
+        b"<link>/news/2025-01-02/national/politics/S/2300001</link></item></channel></rss>"
+    )
+    bombs = Site()
+    with bombs.running():
+        bombs.page("/feed.xml", bomb, "application/rss+xml")
+        result = run_crawl(tmp_path, "-a", f"start_urls={bombs.origin}/feed.xml")
+    assert result.stats["newsbot/discovery/unsafe_xml"] == 1
+    assert result.records == [] and not re.search(r"Traceback", result.log)
