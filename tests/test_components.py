@@ -18,6 +18,7 @@ from newsbot.pipelines.scope import ScopePipeline
 from newsbot.pipelines.validate import ValidatePipeline
 from newsbot.replay import FixtureSite
 from newsbot.spiders.joongang import JoongAngSpider
+from newsbot.tools.fixtures import slug_for
 from tests.conftest import FIXTURES
 
 SITE = FixtureSite(FIXTURES)
@@ -131,3 +132,19 @@ def test_spider_arguments() -> None:
     assert spider.argument_error is None
     assert JoongAngSpider(limit="0").argument_error is not None
     assert JoongAngSpider(since="2025-02-01", until="2025-01-01").argument_error is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "/2021/10/13/national/diplomacy/Some-Slug/20211013183600363.html",
+            "2021-10-13-national-diplomacy-some-slug-20211013183600363-html",
+        ),
+        ("/../../etc/passwd", "etc-passwd"),
+        ("..", "page"),
+        ("C:\\Windows\\system32", "c-windows-system32"),
+    ],
+)
+def test_fixture_folder_names_come_from_nothing_but_safe_characters(text: str, slug: str) -> None:
+    assert slug_for(text) == slug

@@ -50,6 +50,7 @@ def test_listing_crawl_writes_exactly_the_expected_records(
         assert record["metadata"]["source"].startswith(origin(fixture_server))
         assert record_errors(record) == []
     assert result.stats["newsbot/records"] == len(expected)
+    assert result.stats["item_scraped_count"] == len(result.records)  # nothing scraped is missing
     assert result.stats["newsbot/layout/generic"] == 1
     assert result.stats["newsbot/dropped/empty_body"] == 1  # the video page
     assert result.stats["newsbot/captions/pruned"] > 0

@@ -76,13 +76,20 @@ def regenerate(root: Path, only: str | None = None) -> int:
     return 0
 
 
+def slug_for(text: str) -> str:
+    """A folder name made from a URL path or a user's name: letters, digits and dashes only,
+    so nothing a page or a link says can point the file somewhere else (``..``, ``/``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[-80:].strip("-")
+    return slug or "page"
+
+
 def record(url: str, root: Path, name: str | None) -> int:
     request = urllib.request.Request(url, headers={"User-Agent": f"newsbot/{__version__} (fixture recorder)"})
     with urllib.request.urlopen(request, timeout=30) as response:
         body = response.read()
         status = response.status
         content_type = response.headers.get("Content-Type", "text/html")
-    slug = name or re.sub(r"[^a-z0-9]+", "-", urlsplit(url).path.lower()).strip("-")[-80:]
+    slug = slug_for(name or urlsplit(url).path)
     folder = root / "articles" / slug
     folder.mkdir(parents=True, exist_ok=True)
     extension = "xml" if "xml" in content_type else "html"
