@@ -33,6 +33,7 @@ REMOTE_CONTROL_ENABLED = False
 # newsbot's own settings, with their defaults (README documents each).
 NEWSBOT_REPLAY = None
 NEWSBOT_MIN_BODY_CHARS = 150
+NEWSBOT_WORKERS = None  # extraction processes; default: the number of cores; 0 = in the crawl process
 NEWSBOT_SEEN_STORE = None  # default: JOBDIR/newsbot-seen.sqlite when JOBDIR is set
 NEWSBOT_RETRY_BACKOFF = 1.0
 NEWSBOT_RETRY_MAX_DELAY = 60.0

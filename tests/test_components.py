@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -50,10 +51,19 @@ def test_a_users_own_settings_win_over_the_addon() -> None:
     assert crawler.settings.get("FEED_EXPORT_ENCODING") == "latin-1"
 
 
-def test_extract_pipeline_turns_a_page_into_a_record_and_counts() -> None:
-    crawler = get_crawler(JoongAngSpider)
+def extract(item: Any, workers: int = 0, crawler: Any = None) -> Any:
+    crawler = crawler or get_crawler(JoongAngSpider, {"NEWSBOT_WORKERS": workers})
     pipeline = build_from_crawler(ExtractPipeline, crawler)
-    record = pipeline.process_item(page("articles/2021-10-13-diplomacy-security-advisers"))
+    try:
+        return asyncio.run(pipeline.process_item(item))
+    finally:
+        pipeline.close_spider()
+
+
+@pytest.mark.parametrize("workers", [0, 1], ids=["inline", "process-pool"])
+def test_extract_pipeline_turns_a_page_into_a_record_and_counts(workers: int) -> None:
+    crawler = get_crawler(JoongAngSpider, {"NEWSBOT_WORKERS": workers})
+    record = extract(page("articles/2021-10-13-diplomacy-security-advisers"), crawler=crawler)
     assert record["authors"][0]["name"] == "Sarah Kim"
     assert crawler.stats is not None
     assert crawler.stats.get_value("newsbot/layout/2020-23") == 1
@@ -71,21 +81,23 @@ def test_extract_pipeline_turns_a_page_into_a_record_and_counts() -> None:
     ],
 )
 def test_bad_pages_become_counted_drops(html: str, drop: type[NewsbotDrop]) -> None:
-    pipeline = build_from_crawler(ExtractPipeline, get_crawler(JoongAngSpider))
     with pytest.raises(drop) as raised:
-        pipeline.process_item(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", html))
+        extract(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", html))
     assert raised.value.url.endswith("/2300001")
 
 
+def test_a_drop_from_a_worker_process_keeps_its_reason() -> None:
+    with pytest.raises(EmptyBody):
+        extract(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", "<h1>A</h1><p>Hi</p>"), 1)
+
+
 def test_items_of_other_kinds_pass_untouched() -> None:
-    pipeline = build_from_crawler(ExtractPipeline, get_crawler(JoongAngSpider))
     item = {"title": "a user's own item"}
-    assert pipeline.process_item(item) is item
+    assert extract(item) is item
 
 
 def record() -> dict[str, Any]:
-    pipeline = build_from_crawler(ExtractPipeline, get_crawler(JoongAngSpider))
-    result: dict[str, Any] = pipeline.process_item(page("articles/2025-05-14-tech-ai-chips"))
+    result: dict[str, Any] = extract(page("articles/2025-05-14-tech-ai-chips"))
     return result
 
 

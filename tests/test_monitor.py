@@ -75,6 +75,7 @@ def test_monitor_fail_closes_the_crawl(drifted_server: HTTPServer, tmp_path: Pat
     result = run_crawl(
         tmp_path, "-a", f"start_urls={origin(drifted_server)}{LISTING_PATH}", "-s", "NEWSBOT_MONITOR_FAIL=True",
         "-s", f"NEWSBOT_REPORT={tmp_path / 'health.json'}", "-s", "CONCURRENT_REQUESTS=2",
+        "-s", "NEWSBOT_WORKERS=0",  # inline, so downloads cannot run far ahead of extraction
     )  # fmt: skip
     assert result.returncode == 4
     assert "'finish_reason': 'newsbot_quality'" in result.log

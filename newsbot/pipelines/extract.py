@@ -1,20 +1,39 @@
-"""Page -> record, through the same function as ``newsbot.extract``."""
+"""Page -> record, through the same function as ``newsbot.extract``.
+
+Extraction is CPU-bound and trafilatura holds the GIL, so with ``NEWSBOT_WORKERS`` above 0
+pages are extracted in a pool of that many processes while the crawl goes on; 0 extracts in
+the crawl's own process.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
 
 from newsbot.errors import NotAnArticle
-from newsbot.extraction.article import MIN_BODY_CHARS, extract_article
+from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_article
 from newsbot.items import Page
 from newsbot.pipelines.drops import ExtractionFailed, drop_for
-from newsbot.profiles import JOONGANG, SiteProfile
+from newsbot.profiles import JOONGANG, PROFILES, SiteProfile
 
 logger = logging.getLogger(__name__)
+
+
+def extract_page(
+    body: bytes | str, url: str, profile: str, content_type: str | None, min_body_chars: int
+) -> Extraction:
+    """What a worker process runs: picklable arguments in, a picklable extraction out."""
+    return extract_article(
+        body, url, profile=PROFILES[profile], content_type=content_type, min_body_chars=min_body_chars
+    )
 
 
 class ExtractPipeline:
@@ -22,7 +41,11 @@ class ExtractPipeline:
         self.crawler = crawler
         assert crawler.stats is not None
         self.stats = crawler.stats
-        self.min_body_chars = crawler.settings.getint("NEWSBOT_MIN_BODY_CHARS", MIN_BODY_CHARS)
+        settings = crawler.settings
+        self.min_body_chars = settings.getint("NEWSBOT_MIN_BODY_CHARS", MIN_BODY_CHARS)
+        workers = settings.get("NEWSBOT_WORKERS")
+        self.workers = os.cpu_count() or 1 if workers in (None, "") else int(workers)
+        self._pool: Executor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
@@ -31,19 +54,33 @@ class ExtractPipeline:
     def _profile(self) -> SiteProfile:
         spider: Spider | None = self.crawler.spider
         profile = getattr(spider, "profile", None)
-        return profile if isinstance(profile, SiteProfile) else JOONGANG
+        return profile if isinstance(profile, SiteProfile) and profile.name in PROFILES else JOONGANG
 
-    def process_item(self, item: Any) -> Any:
+    def _executor(self) -> Executor:
+        if self._pool is None:
+            # spawn, not fork: the crawl process runs a reactor and threads.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            logger.info("newsbot: extracting in %d worker processes", self.workers)
+        return self._pool
+
+    async def _extract(self, item: Page) -> Extraction:
+        args = (item.body, item.url, self._profile().name, item.content_type, self.min_body_chars)
+        if self.workers < 1:
+            return extract_page(*args)
+        try:
+            return await asyncio.wrap_future(self._executor().submit(extract_page, *args))
+        except BrokenProcessPool:
+            # A worker died (out of memory, killed): start a fresh pool, try this page inline.
+            logger.error("newsbot: an extraction worker died; restarting the pool")
+            self._pool = None
+            return extract_page(*args)
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
             return item  # not ours: a user's spider may yield its own items too
         try:
-            extraction = extract_article(
-                item.body,
-                item.url,
-                profile=self._profile(),
-                content_type=item.content_type,
-                min_body_chars=self.min_body_chars,
-            )
+            extraction = await self._extract(item)
         except NotAnArticle as error:
             raise drop_for(error, item.url) from None
         except Exception as error:  # one bad page must never stop the crawl
@@ -58,3 +95,8 @@ class ExtractPipeline:
         if item.listed_date is not None and "datePublished" not in record:
             record["metadata"]["listedDate"] = item.listed_date.isoformat(timespec="seconds")
         return record
+
+    def close_spider(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

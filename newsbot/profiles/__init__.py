@@ -7,4 +7,7 @@ site's article template; a page no version matches takes the generic path.
 from newsbot.profiles.base import Layout, SiteProfile
 from newsbot.profiles.joongang import JOONGANG
 
-__all__ = ["JOONGANG", "Layout", "SiteProfile"]
+#: Profiles by name: what crosses a process boundary is the name, not the compiled profile.
+PROFILES: dict[str, SiteProfile] = {JOONGANG.name: JOONGANG}
+
+__all__ = ["JOONGANG", "PROFILES", "Layout", "SiteProfile"]
