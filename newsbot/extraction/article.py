@@ -18,7 +18,7 @@ from lxml import etree
 from newsbot import __version__
 from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, parse_article_url, section_name
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
-from newsbot.extraction.html import block_lines, parse_html, text_of
+from newsbot.extraction.html import block_lines, parse_html, text_of, wrap_text_runs
 from newsbot.extraction.images import read_photos
 from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta
 from newsbot.profiles import JOONGANG, Layout, SiteProfile
@@ -26,7 +26,6 @@ from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
 from newsbot.text.bylines import Author, parse_byline, romanised_name
 from newsbot.text.captions import CaptionMatcher
-from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
 from newsbot.text.dates import FoundDate, is_date_line, labelled_dates, parse_iso, to_iso, utc_now
 from newsbot.text.normalise import clean_text, fingerprint
 
@@ -112,6 +111,7 @@ def extract_article(
         removed[f"chrome/pruned/{kind}"] += len(elements)
         _drop(elements)
     scope_root = container if container is not None else tree
+    wrap_text_runs(scope_root)
     link_texts = {fingerprint(text_of(anchor)) for anchor in _ANCHORS(scope_root)}
     # Inside a known story container, recall matters most (subheads, lists, one-line quotes);
     # on a whole page of unknown markup, trafilatura's balanced default keeps sidebars out.
@@ -120,7 +120,7 @@ def extract_article(
         lines,
         headline=headline,
         captions=CaptionMatcher(photos.captions + photos.alt_texts),
-        chrome=ChromeRules(GENERIC_CHROME, profile.chrome_text),
+        chrome=profile.chrome_rules,
     )
     removed.update(body.removed)
     article_body = "\n".join(body.paragraphs)

@@ -124,3 +124,66 @@ def block_lines(element: etree._Element) -> list[str]:
 
     walk(element)
     return [line for line in (clean_text(raw) for raw in "".join(parts).split("\n")) if line]
+
+
+_INLINE_TAGS = frozenset(
+    ["a", "abbr", "b", "cite", "em", "font", "i", "mark", "q", "small", "span", "strong", "sub", "sup", "time", "u"]
+)
+# Elements whose loose text is not paragraphs of a story: leave them as they are.
+_KEEP_AS_IS = _INLINE_TAGS | {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figcaption",
+                              "script", "style", "title", "head", "option", "button", "label", "textarea"}  # fmt: skip
+
+
+def wrap_text_runs(root: etree._Element) -> None:
+    """Wrap loose text runs between blocks and ``<br>`` breaks into ``<p>`` elements.
+
+    The CMS writes some stories as text split by ``<br><br>`` beside ``<div>`` and ``<p>``
+    elements; trafilatura keeps the ``<p>`` and loses runs that are only tails of other
+    elements. As paragraphs, they are read like any other.
+    """
+    for parent in list(root.iter()):
+        if isinstance(parent.tag, str) and parent.tag not in _KEEP_AS_IS and _has_loose_runs(parent):
+            _wrap_runs(parent)
+
+
+def _has_loose_runs(parent: etree._Element) -> bool:
+    children = list(parent)
+    if not any(child.tag == "br" or child.tag in _BLOCK_TAGS for child in children):
+        return False
+    return bool((parent.text or "").strip()) or any((child.tail or "").strip() for child in children)
+
+
+def _wrap_runs(parent: etree._Element) -> None:
+    rebuilt: list[etree._Element] = []
+    run: list[str | etree._Element] = [parent.text or ""]
+    parent.text = None
+    for child in list(parent):
+        tail, child.tail = child.tail, None
+        parent.remove(child)
+        if child.tag == "br":
+            rebuilt.extend(_paragraph(parent, run))
+        elif not isinstance(child.tag, str) or child.tag in _INLINE_TAGS:
+            run.append(child)
+        else:
+            rebuilt.extend(_paragraph(parent, run))
+            rebuilt.append(child)
+        if tail:
+            run.append(tail)
+    rebuilt.extend(_paragraph(parent, run))
+    parent.extend(rebuilt)
+
+
+def _paragraph(parent: etree._Element, run: list[str | etree._Element]) -> list[etree._Element]:
+    """The run as a ``<p>`` (none if it holds only whitespace); the run is emptied."""
+    parts, run[:] = list(run), []
+    if not any(isinstance(part, etree._Element) or part.strip() for part in parts):
+        return []
+    paragraph = parent.makeelement("p")
+    for part in parts:
+        if isinstance(part, etree._Element):
+            paragraph.append(part)
+        elif len(paragraph):
+            paragraph[-1].tail = (paragraph[-1].tail or "") + part
+        else:
+            paragraph.text = (paragraph.text or "") + part
+    return [paragraph]

@@ -10,6 +10,8 @@ from functools import cached_property
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
+
 
 class Selector:
     """CSS alternatives compiled once into one XPath union; selects elements in document order.
@@ -85,6 +87,8 @@ class SiteProfile:
     default_image: re.Pattern[str]
     #: Chrome text rules for this site, added to the generic ones (kind -> regexes).
     chrome_text: Mapping[str, tuple[str, ...]]
+    #: The site's widget texts, literally: a line made only of these (glued together) is chrome.
+    chrome_fragments: tuple[str, ...]
     #: URL section tokens whose reading is not their camel-case split.
     section_names: Mapping[str, str]
     #: Listing pages: links to the next page of cards.
@@ -93,6 +97,11 @@ class SiteProfile:
     listing_card: str
     listing_card_link: str
     listing_card_date: str
+
+    @cached_property
+    def chrome_rules(self) -> ChromeRules:
+        """The generic and the site's chrome text rules, compiled once."""
+        return ChromeRules(GENERIC_CHROME, self.chrome_text, fragments=self.chrome_fragments)
 
     @cached_property
     def xpaths(self) -> dict[str, Selector]:

@@ -28,14 +28,23 @@ GENERIC_CHROME: Mapping[str, tuple[str, ...]] = {
         r".{0,60}\(\d+\s*/\s*\d+\s*(?:자|characters?|chars?)\)\s*",
     ),
 }
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# What may remain of a line once its widget fragments are taken out: stray letters, icons.
+_MAX_LEFT_WORDS = 2
+_MAX_LEFT_CHARS = 12
 # Lines this short carry no prose: stray icon labels and single letters from widgets.
 _MIN_LINE_CHARS = 3
 
 
 class ChromeRules:
-    """Classifies a body line as a kind of chrome, or as prose (``None``)."""
+    """Classifies a body line as a kind of chrome, or as prose (``None``).
 
-    def __init__(self, *rule_sets: Mapping[str, Iterable[str]]) -> None:
+    ``fragments`` are widget texts that extractors glue together when the widget's elements
+    have no space between them ("with the Korea JoongAng Dailyhelp-image Social comment?s"):
+    a line that is nothing but such fragments is chrome too.
+    """
+
+    def __init__(self, *rule_sets: Mapping[str, Iterable[str]], fragments: Iterable[str] = ()) -> None:
         rules: dict[str, list[str]] = {}
         for rule_set in rule_sets:
             for kind, patterns in rule_set.items():
@@ -45,6 +54,9 @@ class ChromeRules:
             for kind, patterns in rules.items()
         ]
 
+        ordered = sorted((f for f in fragments if f.strip()), key=len, reverse=True)
+        self._fragments = re.compile("|".join(re.escape(f) for f in ordered), re.IGNORECASE) if ordered else None
+
     def kind(self, line: str) -> str | None:
         line = clean_text(line)
         if len(line) < _MIN_LINE_CHARS and not line.isdigit():
@@ -52,4 +64,8 @@ class ChromeRules:
         for kind, pattern in self._rules:
             if pattern.match(line):
                 return kind
+        if self._fragments is not None and self._fragments.search(line):
+            rest = self._fragments.sub(" ", line)
+            if len(_WORD.findall(rest)) < _MAX_LEFT_WORDS and len(rest.strip()) < _MAX_LEFT_CHARS:
+                return "widget"
         return None
