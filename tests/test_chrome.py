@@ -3,9 +3,8 @@ from __future__ import annotations
 import pytest
 
 from newsbot.profiles import JOONGANG
-from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
 
-RULES = ChromeRules(GENERIC_CHROME, JOONGANG.chrome_text)
+RULES = JOONGANG.chrome_rules
 
 
 @pytest.mark.parametrize(
@@ -43,3 +42,15 @@ def test_chrome_is_recognised(line: str, kind: str) -> None:
 )
 def test_prose_is_not_chrome(line: str) -> None:
     assert RULES.kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("with the Korea JoongAng Dailyhelp-image Social comment?slock icon", "widget"),
+        ("lock iconhelp-image", "widget"),
+        ("Talks with the Korea JoongAng Daily's editors covered the lock icon design of the new app.", None),
+    ],
+)
+def test_widget_fragments_glued_together(line: str, kind: str | None) -> None:
+    assert RULES.kind(line) == kind

@@ -142,3 +142,12 @@ HANGUL = "로봇 밀도는 세계 최고 수준이다."
 )
 def test_charsets_declared_wrongly_or_not_at_all(body: bytes, content_type: str | None) -> None:
     assert HANGUL in decode(body, content_type)
+
+
+def test_br_runs_beside_blocks_become_paragraphs() -> None:
+    html = page(
+        "<div class='x'><p>print dictionary print</p>"
+        f"{STORY[0]}<br>&nbsp;<br><div class='ad'>Advertisement</div>{STORY[1]}<br><br>"
+        f"<b>{STORY[2].split(' ', 1)[0]}</b> {STORY[2].split(' ', 1)[1]}<br></div>"
+    )
+    assert newsbot.extract(html, URL)["articleBody"].split("\n") == STORY
