@@ -7,16 +7,19 @@ the crawl's own process.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import reactor
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_article
@@ -34,6 +37,25 @@ def extract_page(
     return extract_article(
         body, url, profile=PROFILES[profile], content_type=content_type, min_body_chars=min_body_chars
     )
+
+
+def _deferred(future: Future[Extraction]) -> Deferred[Extraction]:
+    """A Deferred fired in the reactor thread when ``future`` (run elsewhere) is done.
+
+    asyncio.wrap_future's wake-up was seen to wait for the engine's next heartbeat under the
+    Twisted asyncio reactor; callFromThread wakes the reactor at once.
+    """
+    deferred: Deferred[Extraction] = Deferred()
+
+    def done(finished: Future[Extraction]) -> None:
+        error = finished.exception()
+        if error is not None:
+            reactor.callFromThread(deferred.errback, Failure(error))  # type: ignore[no-untyped-call]
+        else:
+            reactor.callFromThread(deferred.callback, finished.result())
+
+    future.add_done_callback(done)
+    return deferred
 
 
 class ExtractPipeline:
@@ -69,7 +91,7 @@ class ExtractPipeline:
         if self.workers < 1:
             return extract_page(*args)
         try:
-            return await asyncio.wrap_future(self._executor().submit(extract_page, *args))
+            return await maybe_deferred_to_future(_deferred(self._executor().submit(extract_page, *args)))
         except BrokenProcessPool:
             # A worker died (out of memory, killed): start a fresh pool, try this page inline.
             logger.error("newsbot: an extraction worker died; restarting the pool")

@@ -1,0 +1,118 @@
+"""``python -m bench``: quality, speed and crawl benchmarks; prints a table, writes JSON and a chart."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+import newsbot
+from bench.corpus import LAYOUTS, generate
+from bench.crawl import crawl
+from bench.quality import score
+from bench.report import machine, render, write
+from bench.speed import measure
+from newsbot.replay import FixtureSite
+
+ROOT = Path(__file__).resolve().parent.parent
+Item = tuple[str, str, str, dict[str, list[str]]]
+
+
+def newsbot_body(html: str, url: str) -> str | None:
+    try:
+        body: str = newsbot.extract(html, url)["articleBody"]
+    except newsbot.NotAnArticle:
+        return None
+    return body
+
+
+def trafilatura_body(html: str, url: str) -> str | None:
+    text: str | None = trafilatura.extract(html, url=url, include_comments=False, deduplicate=False)
+    return text
+
+
+EXTRACTORS = {"newsbot": newsbot_body, "trafilatura": trafilatura_body}
+
+
+def fixture_items() -> list[Item]:
+    items = []
+    for page in FixtureSite(ROOT / "fixtures").articles:
+        import json
+
+        record = json.loads(page.expected_path.read_text(encoding="utf-8"))
+        junk = {"captions": [image.get("caption", "") for image in record["images"]], "bylines": [], "chrome": []}
+        items.append((page.body().decode("utf-8"), page.url, record["articleBody"], junk))
+    return items
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: checks the suite runs, measures nothing")
+    parser.add_argument("--pages", type=int, default=2000, help="articles in the scaling crawls")
+    parser.add_argument("--big", type=int, default=10000, help="articles in the memory crawl")
+    parser.add_argument("--eval-pages", type=int, default=64)
+    parser.add_argument("--speed-seconds", type=float, default=20.0)
+    parser.add_argument("--no-crawl", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.pages, args.big, args.eval_pages, args.speed_seconds = 40, 80, 8, 0.5
+
+    pages = generate(args.eval_pages)
+    evaluation: list[Item] = [(p.html, p.url, "\n".join(p.gold), p.junk) for p in pages]
+    quality: dict[str, dict[str, Any]] = {"evaluation": {}, "fixtures": {}}
+    for name, extractor in EXTRACTORS.items():
+        quality["evaluation"][name] = score(extractor, evaluation).as_dict()
+        quality["fixtures"][name] = score(extractor, fixture_items()).as_dict()
+    for layout in LAYOUTS:
+        subset = [item for item, page in zip(evaluation, pages, strict=True) if page.layout == layout]
+        quality[f"evaluation: {layout}"] = {name: score(fn, subset).as_dict() for name, fn in EXTRACTORS.items()}
+
+    timings = measure([(p.html, p.url) for p in pages], args.speed_seconds)
+    speed = {
+        "timings": {t.name: t.as_dict() for t in timings},
+        "ratio": round(timings[1].seconds_per_page / timings[2].seconds_per_page, 3),
+    }
+    results: dict[str, Any] = {"machine": machine(), "quality": quality, "speed": speed, "smoke": args.smoke}
+
+    if not args.no_crawl:
+        bodies = [p.html.encode() for p in pages]
+        runs = [crawl(bodies, args.pages, workers) for workers in (0, 1, 2)]
+        runs.append(crawl(bodies, args.big, 2))
+        results["crawl"] = {"pages": args.pages, "big": args.big, "runs": [run.as_dict() for run in runs]}
+        one, two, small, big = runs[1], runs[2], runs[2], runs[3]
+        results["crawl"]["scaling"] = round(two.pages_per_second / one.pages_per_second, 3)
+        results["crawl"]["rss_growth"] = round(big.peak_rss_mb / small.peak_rss_mb - 1, 3)
+    results["targets"] = targets(results)
+    print(render(results))
+    write(results, args.out)
+    print(f"\nwritten: {args.out / 'latest.json'}, {args.out / 'latest.md'}, {args.out / 'latest.png'}")
+    return 0
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    evaluation = results["quality"]["evaluation"]["newsbot"]
+    left = evaluation["captions_left"] + evaluation["chrome_left"]
+    found = [
+        {"name": "newsbot body F1 on the evaluation set", "value": evaluation["f1"], "goal": ">= 0.98",
+         "met": evaluation["f1"] >= 0.98},
+        {"name": "captions and chrome lines left", "value": left, "goal": "0", "met": left == 0},
+        {"name": "newsbot.extract time / trafilatura.extract(with_metadata=True)", "value": results["speed"]["ratio"],
+         "goal": "<= 1.2", "met": results["speed"]["ratio"] <= 1.2},
+    ]  # fmt: skip
+    if "crawl" in results:
+        crawl_results = results["crawl"]
+        found += [
+            {"name": "crawl pages/s, 2 workers / 1 worker", "value": crawl_results["scaling"], "goal": ">= 1.6",
+             "met": crawl_results["scaling"] >= 1.6},
+            {"name": f"peak RSS growth, {crawl_results['pages']} -> {crawl_results['big']} pages",
+             "value": crawl_results["rss_growth"], "goal": "<= 0.10", "met": crawl_results["rss_growth"] <= 0.10},
+        ]  # fmt: skip
+    return found
+
+
+if __name__ == "__main__":
+    sys.exit(main())

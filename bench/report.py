@@ -1,0 +1,124 @@
+"""The benchmark's table, JSON and chart."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+
+def machine() -> dict[str, Any]:
+    model = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "versions": {name: version(name) for name in ("newsbot", "scrapy", "trafilatura", "lxml")},
+    }
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    cells = [[str(cell) for cell in row] for row in [headers, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = [
+        "| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |" for row in cells
+    ]
+    lines.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    return "\n".join(lines)
+
+
+def render(results: dict[str, Any]) -> str:
+    host = results["machine"]
+    parts = [f"Machine: {host['cpu']}, {host['cores']} cores, Python {host['python']}"]
+    quality = results["quality"]
+    rows = []
+    for corpus, scores in quality.items():
+        for extractor, score in scores.items():
+            rows.append([corpus, extractor, score["pages"], score["precision"], score["recall"], score["f1"],
+                         score["captions_left"], score["bylines_left"], score["chrome_left"]])  # fmt: skip
+    parts.append("Body quality (token precision / recall / F1 against gold; lines of caption, byline, chrome left)")
+    parts.append(table(["corpus", "extractor", "pages", "P", "R", "F1", "captions", "bylines", "chrome"], rows))
+    speed = results["speed"]
+    parts.append("Extraction speed, one core")
+    parts.append(
+        table(
+            ["", "ms/page", "pages/s"],
+            [[name, t["ms_per_page"], t["pages_per_s"]] for name, t in speed["timings"].items()],
+        )
+    )
+    parts.append(f"newsbot.extract / trafilatura.extract(with_metadata=True) time ratio: {speed['ratio']}")
+    if results.get("crawl"):
+        rows = [
+            [
+                run["pages"],
+                run["workers"] or "inline",
+                run["records"],
+                run["seconds"],
+                run["pages_per_s"],
+                run["peak_rss_mb"],
+            ]
+            for run in results["crawl"]["runs"]
+        ]
+        parts.append("End-to-end scrapy crawl against a local server")
+        parts.append(table(["pages", "workers", "records", "seconds", "pages/s", "peak RSS MB"], rows))
+    parts.append("Targets")
+    parts.append(
+        table(
+            ["target", "measured", "goal", "met"],
+            [[t["name"], t["value"], t["goal"], "yes" if t["met"] else "NO"] for t in results["targets"]],
+        )
+    )
+    return "\n\n".join(parts)
+
+
+def write(results: dict[str, Any], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / "latest.md").write_text(render(results) + "\n", encoding="utf-8")
+    chart(results, out / "latest.png")
+
+
+def chart(results: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no screen: draw to a file
+    import matplotlib.pyplot as plt
+
+    panels = 3 if results.get("crawl") else 2
+    figure, axes = plt.subplots(1, panels, figsize=(5 * panels, 4))
+    evaluation = results["quality"]["evaluation"]
+    names = list(evaluation)
+    axes[0].bar(names, [evaluation[n]["f1"] for n in names], color=["#1f77b4", "#aaaaaa"])
+    axes[0].set_ylim(0.8, 1.0)
+    axes[0].set_title("Body F1 on the evaluation set")
+    for index, name in enumerate(names):
+        left = evaluation[name]["captions_left"] + evaluation[name]["bylines_left"] + evaluation[name]["chrome_left"]
+        axes[0].text(index, 0.81, f"{left} junk lines left", ha="center")
+    timings = results["speed"]["timings"]
+    labels = ["newsbot", "trafilatura\n+metadata"]
+    values = [
+        timings["newsbot.extract"]["ms_per_page"],
+        timings["trafilatura.extract(with_metadata=True)"]["ms_per_page"],
+    ]
+    axes[1].bar(labels, values, color=["#1f77b4", "#aaaaaa"])
+    axes[1].set_title("Extraction time, ms per page (lower is better)")
+    if results.get("crawl"):
+        runs = [run for run in results["crawl"]["runs"] if run["pages"] == results["crawl"]["pages"]]
+        axes[2].bar(
+            [str(run["workers"] or "inline") for run in runs], [run["pages_per_s"] for run in runs], color="#1f77b4"
+        )
+        axes[2].set_title(f"scrapy crawl, pages/s ({results['crawl']['pages']} pages)")
+        axes[2].set_xlabel("extraction workers")
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)

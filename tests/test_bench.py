@@ -1,0 +1,24 @@
+"""A smoke run of the benchmark suite, so that it cannot rot; its figures are not judged here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def test_bench_smoke_run(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "bench", "--smoke", "--out", str(tmp_path)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Body quality" in done.stdout and "Targets" in done.stdout
+    results = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
+    assert set(results["quality"]["evaluation"]) == {"newsbot", "trafilatura"}
+    assert results["quality"]["evaluation"]["newsbot"]["pages"] == 8
+    assert [run["workers"] for run in results["crawl"]["runs"]] == [0, 1, 2, 2]
+    assert all(run["records"] == run["pages"] for run in results["crawl"]["runs"])
+    assert (tmp_path / "latest.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert {target["name"] for target in results["targets"]} >= {"newsbot body F1 on the evaluation set"}
