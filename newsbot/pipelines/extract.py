@@ -7,6 +7,7 @@ the crawl's own process.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 import os
@@ -16,10 +17,6 @@ from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import reactor
-from twisted.internet.defer import Deferred
-from twisted.python.failure import Failure
 
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_article
@@ -39,23 +36,23 @@ def extract_page(
     )
 
 
-def _deferred(future: Future[Extraction]) -> Deferred[Extraction]:
-    """A Deferred fired in the reactor thread when ``future`` (run elsewhere) is done.
+async def _result(future: Future[Extraction]) -> Extraction:
+    """Wait for a pool future without blocking the reactor: the worker's manager thread hands
+    the outcome to the running loop with call_soon_threadsafe, which wakes it at once."""
+    loop = asyncio.get_running_loop()
+    waiter: asyncio.Future[Extraction] = loop.create_future()
 
-    asyncio.wrap_future's wake-up was seen to wait for the engine's next heartbeat under the
-    Twisted asyncio reactor; callFromThread wakes the reactor at once.
-    """
-    deferred: Deferred[Extraction] = Deferred()
-
-    def done(finished: Future[Extraction]) -> None:
+    def settle(finished: Future[Extraction]) -> None:
+        if waiter.done():
+            return
         error = finished.exception()
         if error is not None:
-            reactor.callFromThread(deferred.errback, Failure(error))  # type: ignore[no-untyped-call]
+            waiter.set_exception(error)
         else:
-            reactor.callFromThread(deferred.callback, finished.result())
+            waiter.set_result(finished.result())
 
-    future.add_done_callback(done)
-    return deferred
+    future.add_done_callback(lambda finished: loop.call_soon_threadsafe(settle, finished))
+    return await waiter
 
 
 class ExtractPipeline:
@@ -91,7 +88,7 @@ class ExtractPipeline:
         if self.workers < 1:
             return extract_page(*args)
         try:
-            return await maybe_deferred_to_future(_deferred(self._executor().submit(extract_page, *args)))
+            return await _result(self._executor().submit(extract_page, *args))
         except BrokenProcessPool:
             # A worker died (out of memory, killed): start a fresh pool, try this page inline.
             logger.error("newsbot: an extraction worker died; restarting the pool")
