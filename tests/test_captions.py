@@ -57,3 +57,18 @@ def test_body_text_is_not_a_caption() -> None:
 )
 def test_has_credit(line: str, expected: bool) -> None:
     assert has_credit(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        ("Fans gather outside the venue. [Screen Capture]", "Fans gather outside the venue.", "Screen Capture"),
+        ("A new phone on display. [Samsung Electronics]", "A new phone on display.", "Samsung Electronics"),
+        ("Son celebrates a goal. [AP/Yonhap]", "Son celebrates a goal.", "AP/Yonhap"),
+        ("A quote with [an insertion] in it.", "A quote with [an insertion] in it.", None),
+    ],
+)
+def test_title_case_credits_of_caption_elements(caption: str, text: str, credit: str | None) -> None:
+    parts = split_credit(caption, title_case=True)
+    assert (parts.text, parts.credit) == (text, credit)
+    assert split_credit(caption).credit is None  # in body text only upper-case credits count

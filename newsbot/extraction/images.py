@@ -74,7 +74,7 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
         if url is None or url in seen_urls or default_image.search(url):
             return
         seen_urls.add(url)
-        parts = split_credit(caption_text)
+        parts = split_credit(caption_text, title_case=True)
         found.photos.append(Photo(url, parts.text or None, parts.credit))
 
     for block in blocks:

@@ -11,6 +11,8 @@ from newsbot.text.normalise import clean_text, fingerprint
 # The group's captions end in an upper-case agency or owner credit: [YONHAP], [NEWS1],
 # [JOONGANG ILBO], [KOREAN EMBASSY TO THE UNITED STATES], [SCREEN CAPTURE], [AP/YONHAP].
 _CREDIT = re.compile(r"\s*\[(?P<credit>[^\[\]a-z]*[A-Z][^\[\]a-z]*)\]\s*$")
+# A credit written in title case: a few capitalised words, "/" or "&" between agencies.
+_TITLE_CREDIT = re.compile(r"\s*\[(?P<credit>[A-Z][\w.&'’-]*(?:[ /&]+[A-Z0-9][\w.&'’-]*){0,7})\]\s*$")
 # Prefixes some CMS versions print before a caption paragraph.
 _PREFIX = re.compile(r"^\s*(?:▲|△|■|\[(?:photo|PHOTO|Photo)\]|(?:photo|PHOTO|Photo)\s*[:：-])\s*")
 # A caption is a sentence or two; a long paragraph with a trailing credit is still body text.
@@ -28,10 +30,15 @@ def strip_prefix(text: str) -> str:
     return _PREFIX.sub("", text, count=1)
 
 
-def split_credit(caption: str) -> Caption:
-    """``"Suh Hoon shakes hands. [YONHAP]"`` -> text and credit ``YONHAP``."""
+def split_credit(caption: str, *, title_case: bool = False) -> Caption:
+    """``"Suh Hoon shakes hands. [YONHAP]"`` -> text and credit ``YONHAP``.
+
+    With ``title_case`` (for text known to be a caption) a ``[Screen Capture]`` or
+    ``[Samsung Electronics]`` credit is split too; in body text only the site's upper-case
+    credits count, since a bracket in prose is usually an editor's insertion.
+    """
     caption = strip_prefix(clean_text(caption))
-    match = _CREDIT.search(caption)
+    match = _CREDIT.search(caption) or (_TITLE_CREDIT.search(caption) if title_case else None)
     if match is None or not any(ch.isalpha() for ch in match["credit"]):
         return Caption(caption, None)
     return Caption(caption[: match.start()].rstrip(), clean_text(match["credit"]))
