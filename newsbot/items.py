@@ -19,3 +19,5 @@ class Page:
     listed_date: datetime | None = None
     #: Where the page came from, for people reading a record's metadata.
     source: str | None = None
+    #: When the page was fetched, if not just now (an archived capture).
+    downloaded: datetime | None = None

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
 from typing import Any
 
 from scrapy import Spider
@@ -28,11 +29,21 @@ logger = logging.getLogger(__name__)
 
 
 def extract_page(
-    body: bytes | str, url: str, profile: str, content_type: str | None, min_body_chars: int
+    body: bytes | str,
+    url: str,
+    profile: str,
+    content_type: str | None,
+    min_body_chars: int,
+    downloaded: datetime | None = None,
 ) -> Extraction:
     """What a worker process runs: picklable arguments in, a picklable extraction out."""
     return extract_article(
-        body, url, profile=PROFILES[profile], content_type=content_type, min_body_chars=min_body_chars
+        body,
+        url,
+        profile=PROFILES[profile],
+        content_type=content_type,
+        min_body_chars=min_body_chars,
+        downloaded=downloaded,
     )
 
 
@@ -84,7 +95,7 @@ class ExtractPipeline:
         return self._pool
 
     async def _extract(self, item: Page) -> Extraction:
-        args = (item.body, item.url, self._profile().name, item.content_type, self.min_body_chars)
+        args = (item.body, item.url, self._profile().name, item.content_type, self.min_body_chars, item.downloaded)
         if self.workers < 1:
             return extract_page(*args)
         try:

@@ -100,6 +100,27 @@ def record(url: str, root: Path, name: str | None) -> int:
     return regenerate(root, only=slug)
 
 
+def write_warc(root: Path, out: Path) -> int:
+    """The fixture site as a (gzipped when ``out`` ends in .gz) WARC of HTTP responses."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    site = FixtureSite(root)
+    with out.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=out.suffix == ".gz")
+        for page in site.pages:
+            body = page.body()
+            headers = StatusAndHeaders(
+                f"{page.status} OK", [*page.headers.items(), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(page.url, "response", payload=BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+    print(f"wrote {len(site.pages)} responses to {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsbot-fixtures", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("fixtures"), help="the fixture site folder")
@@ -109,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     record_cmd.add_argument("--name", help="folder name (default: from the URL)")
     regen_cmd = commands.add_parser("regen", help="rewrite expected records from the current code")
     regen_cmd.add_argument("--only", help="only cases whose folder name contains this")
+    warc_cmd = commands.add_parser("warc", help="write the fixture site as a WARC file")
+    warc_cmd.add_argument("out", type=Path, help="the WARC to write (.warc.gz for gzip)")
     args = parser.parse_args(argv)
+    if args.command == "warc":
+        return write_warc(args.root, args.out)
     if args.command == "record":
         return record(args.url, args.root, args.name)
     return regenerate(args.root, args.only)

@@ -1,0 +1,107 @@
+"""``scrapy crawl joongang_warc -a warc=PATH[,PATH...]``: web archives through the same pipelines.
+
+Every HTML response record whose URL is an article of the site becomes a page for the
+extraction pipelines, exactly as if it had been downloaded; its record says which archive
+and offset it came from. A truncated or corrupt record is counted and the rest of the file
+is still read where the format allows.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+from scrapy.exceptions import CloseSpider
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsbot.discovery.urls import parse_article_url
+from newsbot.items import Page
+from newsbot.spiders.joongang import JoongAngSpider
+from newsbot.text.dates import parse_iso
+
+logger = logging.getLogger(__name__)
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class _BadRecord(Exception):
+    """A record whose payload is incomplete or damaged; the records after it are still read."""
+
+
+class JoongAngWarcSpider(JoongAngSpider):
+    name = "joongang_warc"
+
+    def __init__(self, warc: str | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warc_paths = [Path(path.strip()) for path in (warc or "").split(",") if path.strip()]
+        if not self.warc_paths and self.argument_error is None:
+            self.argument_error = "give the archives to read: -a warc=PATH[,PATH...]"
+        missing = [str(path) for path in self.warc_paths if not path.is_file()]
+        if missing and self.argument_error is None:
+            self.argument_error = f"no such WARC file: {', '.join(missing)}"
+
+    async def start(self) -> AsyncIterator[Any]:
+        if self.argument_error is not None:
+            logger.error("newsbot: bad spider argument: %s", self.argument_error)
+            raise CloseSpider("bad_argument")
+        for path in self.warc_paths:
+            for page in self._pages(path):
+                yield page
+
+    def _pages(self, path: Path) -> Iterator[Page]:
+        stats = self.crawler.stats
+        assert stats is not None
+        with path.open("rb") as stream:
+            records = ArchiveIterator(stream)
+            try:
+                for record in records:
+                    if record.rec_type != "response":
+                        continue
+                    try:
+                        page = self._page_of(record, path)
+                    except _BadRecord as error:
+                        stats.inc_value("newsbot/warc/corrupt")
+                        logger.warning("newsbot: skipped a corrupt WARC record in %s: %s", path, error)
+                        continue
+                    if page is not None:
+                        # Asked only after the body is read: asking first consumes the record.
+                        page.source = f"{path.name}#{records.get_record_offset()}"
+                    if page is not None:
+                        self.responses += 1
+                        stats.inc_value("newsbot/warc/pages")
+                        yield page
+                    else:
+                        stats.inc_value("newsbot/warc/skipped")
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+                # Compressed members cannot be resynchronised after damage: count it, keep the rest.
+                stats.inc_value("newsbot/warc/corrupt")
+                logger.warning("newsbot: corrupt WARC record in %s after offset %s: %s", path, records.offset, error)
+
+    def _page_of(self, record: Any, path: Path) -> Page | None:
+        url = record.rec_headers.get_header("WARC-Target-URI") or ""
+        http = record.http_headers
+        if http is None or parse_article_url(url) is None or not http.get_statuscode().startswith("2"):
+            return None
+        content_type = http.get_header("Content-Type") or ""
+        if content_type and not any(kind in content_type.lower() for kind in _HTML_TYPES):
+            return None
+        body = record.content_stream().read()
+        if not _complete(record, body):
+            raise _BadRecord(f"the record of {url} is cut short or does not match its digest")
+        captured = parse_iso(record.rec_headers.get_header("WARC-Date") or "")
+        return Page(url, body, content_type or None, source=path.name, downloaded=captured)
+
+
+def _complete(record: Any, body: bytes) -> bool:
+    """The payload is all there: its digest, or else its HTTP Content-Length, agrees."""
+    digest = record.rec_headers.get_header("WARC-Payload-Digest") or ""
+    algorithm, _, value = digest.partition(":")
+    if algorithm.lower() == "sha1" and value:
+        return base64.b32encode(hashlib.sha1(body).digest()).decode() == value.upper()
+    length = record.http_headers.get_header("Content-Length")
+    return not (length and length.isdigit()) or len(body) >= int(length)
