@@ -85,6 +85,9 @@ class CrawlRun:
     records: int
     seconds: float
     peak_rss_mb: float
+    #: CPU time of the crawl process itself, and of the extraction workers, per page.
+    crawl_cpu_ms: float = 0.0
+    worker_cpu_ms: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -98,6 +101,8 @@ class CrawlRun:
             "seconds": round(self.seconds, 2),
             "pages_per_s": round(self.pages_per_second, 1),
             "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "crawl_cpu_ms_per_page": round(self.crawl_cpu_ms, 2),
+            "worker_cpu_ms_per_page": round(self.worker_cpu_ms, 2),
         }
 
 
@@ -125,9 +130,13 @@ def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRu
         with log.open("w") as log_file:
             process = subprocess.Popen(command, cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT)
             watched = psutil.Process(process.pid)
-            peak = 0
+            peak, own, workers_cpu = 0, 0.0, {}
             while process.poll() is None:
                 peak = max(peak, _tree_rss(watched))
+                with contextlib.suppress(psutil.Error):
+                    own = sum(watched.cpu_times()[:2])
+                    for child in watched.children(recursive=True):
+                        workers_cpu[child.pid] = sum(child.cpu_times()[:2])
                 time.sleep(0.1)
         text = log.read_text()
         if process.returncode != 0:
@@ -135,4 +144,7 @@ def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRu
         elapsed = re.search(r"'elapsed_time_seconds': ([\d.]+)", text)
         records = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.strip())
         seconds = float(elapsed.group(1)) if elapsed else 0.0
-        return CrawlRun(pages, workers, records, seconds, peak / 2**20)
+        per_page = 1000 / max(records, 1)
+        return CrawlRun(
+            pages, workers, records, seconds, peak / 2**20, own * per_page, sum(workers_cpu.values()) * per_page
+        )

@@ -66,11 +66,23 @@ def render(results: dict[str, Any]) -> str:
                 run["seconds"],
                 run["pages_per_s"],
                 run["peak_rss_mb"],
+                run["crawl_cpu_ms_per_page"],
+                run["worker_cpu_ms_per_page"],
             ]
             for run in results["crawl"]["runs"]
         ]
         parts.append("End-to-end scrapy crawl against a local server")
-        parts.append(table(["pages", "workers", "records", "seconds", "pages/s", "peak RSS MB"], rows))
+        headers = [
+            "pages",
+            "workers",
+            "records",
+            "seconds",
+            "pages/s",
+            "peak RSS MB",
+            "crawl CPU ms/page",
+            "worker CPU ms/page",
+        ]
+        parts.append(table(headers, rows))
     parts.append("Targets")
     parts.append(
         table(

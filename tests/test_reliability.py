@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 from werkzeug import Request, Response
 
@@ -227,8 +228,13 @@ def test_killed_crawl_resumes_with_each_article_once(slow_site: Site, tmp_path: 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(lines(tmp_path / "first.jsonl")) < 8:
         time.sleep(0.1)
+    workers = psutil.Process(first.pid).children(recursive=True)
+    assert workers  # the default pool, one process per core
     os.kill(first.pid, signal.SIGKILL)
     first.wait(timeout=30)
+    # Its extraction workers notice and end too, instead of waiting for work for ever.
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert alive == []
     written_first = lines(tmp_path / "first.jsonl")  # every line parses: no half record
     assert 8 <= len(written_first) < ARTICLES
     second = crawl_process(tmp_path, slow_site.origin, "second.jsonl", "-s", jobdir)

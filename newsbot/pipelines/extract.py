@@ -11,6 +11,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
@@ -26,6 +28,21 @@ from newsbot.pipelines.drops import ExtractionFailed, drop_for
 from newsbot.profiles import JOONGANG, PROFILES, SiteProfile
 
 logger = logging.getLogger(__name__)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: end this process when the crawl that started it is gone.
+
+    A crawl killed with SIGKILL cannot shut its pool down, and idle workers would otherwise
+    wait on their queue for ever.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="newsbot-parent-watch", daemon=True).start()
 
 
 def extract_page(
@@ -90,7 +107,12 @@ class ExtractPipeline:
         if self._pool is None:
             # spawn, not fork: the crawl process runs a reactor and threads.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
             logger.info("newsbot: extracting in %d worker processes", self.workers)
         return self._pool
 
