@@ -19,7 +19,11 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.offsite.OffsiteRedirectMiddleware": 610,
     "newsbot.replay.ReplayMiddleware": 990,
 }
-EXTENSIONS = {"newsbot.extensions.CrawlSummary": 500, "newsbot.monitor.CrawlMonitor": 510}
+EXTENSIONS = {
+    "newsbot.extensions.CrawlSummary": 500,
+    "newsbot.monitor.CrawlMonitor": 510,
+    "newsbot.shared.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set
+}
 
 
 class Newsbot:
@@ -38,6 +42,18 @@ class Newsbot:
         settings.set("FEED_EXPORT_ENCODING", "utf-8", priority="addon")
         # The spider logs each failed page once; Scrapy's "Gave up retrying" would be a second line.
         settings.set("RETRY_GIVE_UP_LOG_LEVEL", "DEBUG", priority="addon")
+        if redis_url := settings.get("NEWSBOT_REDIS_URL"):
+            # One setting switches a crawl to the shared frontier: queue, dupefilter, seen-store.
+            for name, value in {
+                "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+                "SCHEDULER_QUEUE_CLASS": "newsbot.shared.ReliableQueue",
+                "SCHEDULER_QUEUE_KEY": "newsbot:%(spider)s:requests",
+                "SCHEDULER_DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+                "SCHEDULER_DUPEFILTER_KEY": "newsbot:%(spider)s:dupefilter",
+                "SCHEDULER_PERSIST": True,
+                "REDIS_URL": redis_url,
+            }.items():
+                settings.set(name, value, priority="addon")
         # Both open local ports, which a crawl on a shared host or in CI must not do.
         settings.set("TELNETCONSOLE_ENABLED", False, priority="addon")
         settings.set("REMOTE_CONTROL_ENABLED", False, priority="addon")

@@ -14,12 +14,15 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
 
 from newsbot.text.dates import to_iso, utc_now
+
+if TYPE_CHECKING:
+    from newsbot.shared import RedisSeenStore
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +94,7 @@ class SeenStore:
         self._db.close()
 
 
-_STORES: WeakKeyDictionary[Crawler, SeenStore | None] = WeakKeyDictionary()
+_STORES: WeakKeyDictionary[Crawler, SeenStore | RedisSeenStore | None] = WeakKeyDictionary()
 
 
 def _job_id(jobdir: str | None) -> str:
@@ -105,8 +108,17 @@ def _job_id(jobdir: str | None) -> str:
     return marker.read_text(encoding="utf-8").strip()
 
 
-def store_for(crawler: Crawler) -> SeenStore | None:
+def store_for(crawler: Crawler) -> SeenStore | RedisSeenStore | None:
     """The crawl's seen-store, opened once and shared by the spider and the pipeline."""
+    if crawler not in _STORES and crawler.settings.get("NEWSBOT_REDIS_URL"):
+        from scrapy_redis.connection import get_redis_from_settings
+
+        from newsbot.shared import RedisSeenStore
+
+        # One shared crawl is one job: every worker skips what any of them wrote.
+        name = crawler.spidercls.name
+        server = get_redis_from_settings(crawler.settings)
+        _STORES[crawler] = RedisSeenStore(server, f"newsbot:{name}:seen", job=f"shared:{name}")
     if crawler not in _STORES:
         jobdir = crawler.settings.get("JOBDIR")
         path = crawler.settings.get("NEWSBOT_SEEN_STORE") or (

@@ -35,6 +35,9 @@ NEWSBOT_REPLAY = None
 NEWSBOT_MIN_BODY_CHARS = 150
 NEWSBOT_WORKERS = None  # extraction processes; default: the number of cores; 0 = in the crawl process
 NEWSBOT_SEEN_STORE = None  # default: JOBDIR/newsbot-seen.sqlite when JOBDIR is set
+NEWSBOT_REDIS_URL = None  # redis://host:port/db: share the frontier with other crawlers
+NEWSBOT_IDLE_SECONDS = 30  # with NEWSBOT_REDIS_URL: stop once the shared queue was empty this long
+NEWSBOT_REDIS_LEASE = 600  # with NEWSBOT_REDIS_URL: seconds before a dead worker's requests return
 NEWSBOT_RETRY_BACKOFF = 1.0
 NEWSBOT_RETRY_MAX_DELAY = 60.0
 NEWSBOT_REPORT = None  # default: <feed>.report.json next to the first local feed

@@ -9,11 +9,12 @@ from scrapy.crawler import Crawler
 
 from newsbot.pipelines.drops import AlreadyWritten, Unchanged
 from newsbot.seen import SeenStore, store_for
+from newsbot.shared import RedisSeenStore
 
 
 class IncrementalPipeline:
     def __init__(self, crawler: Crawler) -> None:
-        self.store: SeenStore | None = store_for(crawler)
+        self.store: SeenStore | RedisSeenStore | None = store_for(crawler)
         if self.store is not None:
             # Stored once the feed has the record (the feed exporter's handler runs first),
             # so a crawl killed in between writes it again rather than losing it.

