@@ -62,10 +62,6 @@ class Extraction:
     #: stats key suffix -> count: what was cut from the tree and removed from the text.
     removed: Counter[str]
 
-    @property
-    def generic(self) -> bool:
-        return self.layout == "generic"
-
 
 def extract(html: str | bytes, url: str, *, profile: SiteProfile = JOONGANG) -> dict[str, Any]:
     """The record ``scrapy crawl`` would write for this page.
@@ -103,19 +99,13 @@ def extract_article(
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     removed["captions/pruned"] += sum(1 for caption in photos.captions if caption)
     _drop(photos.elements)
-    # With a known layout only the story container matters; without one, guard the story.
     scope = container if container is not None else tree
-    for kind in layout.prune:
-        xpath = layout.xpaths[f"prune:{kind}"]
-        elements = _outermost([el for el in xpath(scope) if container is not None or not _holds_story(el)])
-        removed[f"chrome/pruned/{kind}"] += len(elements)
-        _drop(elements)
-    scope_root = container if container is not None else tree
-    wrap_text_runs(scope_root)
-    link_texts = {fingerprint(text_of(anchor)) for anchor in _ANCHORS(scope_root)}
+    removed.update(_prune_chrome(layout, scope, guard_story=container is None))
+    wrap_text_runs(scope)
+    link_texts = {fingerprint(text_of(anchor)) for anchor in _ANCHORS(scope)}
     # Inside a known story container, recall matters most (subheads, lists, one-line quotes);
     # on a whole page of unknown markup, trafilatura's balanced default keeps sidebars out.
-    lines = _story_lines(scope_root, page_url, favor_recall=container is not None)
+    lines = _story_lines(scope, page_url, favor_recall=container is not None)
     body = clean_body(
         lines,
         headline=headline,
@@ -171,6 +161,21 @@ def _match_layout(tree: etree._Element, profile: SiteProfile) -> tuple[Layout, e
         if found := layout.xpaths["body"](tree):
             return layout, found[0]
     return profile.generic, None
+
+
+def _prune_chrome(layout: Layout, scope: etree._Element, *, guard_story: bool) -> Counter[str]:
+    """Cut the layout's chrome selectors from ``scope``; count what went, by kind.
+
+    With a known layout the scope is the story container. Without one it is the whole page and
+    the selectors are class-name guesses, so an element that holds the story is kept.
+    """
+    removed: Counter[str] = Counter()
+    for kind in layout.prune:
+        found = layout.xpaths[f"prune:{kind}"](scope)
+        elements = _outermost([el for el in found if not (guard_story and _holds_story(el))])
+        removed[f"chrome/pruned/{kind}"] += len(elements)
+        _drop(elements)
+    return removed
 
 
 def _holds_story(element: etree._Element) -> bool:
