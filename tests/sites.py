@@ -17,6 +17,14 @@ from werkzeug import Request, Response
 Handler = Callable[[Request], Response]
 
 
+def free_port() -> int:
+    """A port nothing listens on right now (for a server to start on, or to be refused by)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
 class Site:
     """A threaded local server whose routes tests can change, and which notes every hit."""
 

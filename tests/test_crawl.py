@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from newsbot.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import stable
 from tests.conftest import LISTING_PATH, origin, run_crawl
+from tests.sites import free_port
 
 NEWSBOT_FIXTURES = str(Path(sys.executable).with_name("newsbot-fixtures"))
 
@@ -152,9 +152,7 @@ def test_record_command_saves_a_page_and_its_expected_record(fixture_server: HTT
 
 
 def test_unreachable_start_urls_fail_the_crawl(tmp_path: Path) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{sock.getsockname()[1]}/section/allArticles"
+    closed = f"http://127.0.0.1:{free_port()}/section/allArticles"
     result = run_crawl(tmp_path, "-a", f"start_urls={closed}", "-s", "RETRY_TIMES=0")
     assert result.returncode == 3
     assert "'finish_reason': 'start_urls_unreachable'" in result.log

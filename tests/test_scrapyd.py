@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,18 +20,12 @@ from pytest_httpserver import HTTPServer
 
 from newsbot.replay import FixtureSite
 from tests.conftest import LISTING_PATH, ROOT, origin
+from tests.sites import free_port
 from tests.test_crawl import comparable, expected_records
 
 BIN = Path(sys.executable).parent
 USER, PASSWORD = "newsbot", "s3cret-for-tests"
 QUICK = ["setting=DOWNLOAD_DELAY=0", "setting=AUTOTHROTTLE_ENABLED=False"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -18,16 +17,9 @@ from werkzeug import Request, Response
 
 from newsbot.replay import FixtureSite
 from tests.conftest import ROOT, SCRAPY
-from tests.sites import Handler, Site
+from tests.sites import Handler, Site, free_port
 
 ARTICLES = 200
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.fixture
