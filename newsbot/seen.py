@@ -12,17 +12,15 @@ import hashlib
 import logging
 import sqlite3
 import uuid
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from scrapy.crawler import Crawler
 
 from newsbot.text.dates import to_iso, utc_now
-
-if TYPE_CHECKING:
-    from newsbot.shared import RedisSeenStore
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +50,34 @@ def body_hash(record: dict[str, Any]) -> str:
     return hashlib.sha256(record["articleBody"].encode("utf-8")).hexdigest()
 
 
-class SeenStore:
+class BaseSeenStore(ABC):
+    """What the spider and the pipelines ask of a seen-store, wherever it keeps its rows."""
+
+    job: str
+
+    @abstractmethod
+    def get(self, article_id: str) -> Seen | None: ...
+
+    @abstractmethod
+    def add(self, record: dict[str, Any]) -> None: ...
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def written_in_this_job(self, article_id: str) -> bool:
+        seen = self.get(article_id)
+        return seen is not None and seen.job == self.job
+
+    def changed(self, record: dict[str, Any], seen: Seen) -> bool:
+        return body_hash(record) != seen.body_hash or record.get("dateModified") != seen.date_modified
+
+
+class SeenStore(BaseSeenStore):
+    """A SQLite file: one crawl at a time per job, several crawls sharing it safely."""
+
     def __init__(self, path: Path, job: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
@@ -69,13 +94,6 @@ class SeenStore:
             (article_id,),
         ).fetchone()
         return Seen(*row) if row else None
-
-    def written_in_this_job(self, article_id: str) -> bool:
-        seen = self.get(article_id)
-        return seen is not None and seen.job == self.job
-
-    def changed(self, record: dict[str, Any], seen: Seen) -> bool:
-        return body_hash(record) != seen.body_hash or record.get("dateModified") != seen.date_modified
 
     def add(self, record: dict[str, Any]) -> None:
         now = to_iso(utc_now())
@@ -94,7 +112,7 @@ class SeenStore:
         self._db.close()
 
 
-_STORES: WeakKeyDictionary[Crawler, SeenStore | RedisSeenStore | None] = WeakKeyDictionary()
+_STORES: WeakKeyDictionary[Crawler, BaseSeenStore | None] = WeakKeyDictionary()
 
 
 def _job_id(jobdir: str | None) -> str:
@@ -108,7 +126,7 @@ def _job_id(jobdir: str | None) -> str:
     return marker.read_text(encoding="utf-8").strip()
 
 
-def store_for(crawler: Crawler) -> SeenStore | RedisSeenStore | None:
+def store_for(crawler: Crawler) -> BaseSeenStore | None:
     """The crawl's seen-store, opened once and shared by the spider and the pipeline."""
     if crawler not in _STORES and crawler.settings.get("NEWSBOT_REDIS_URL"):
         from scrapy_redis.connection import get_redis_from_settings

@@ -22,7 +22,7 @@ from scrapy.http import Response
 from scrapy_redis.queue import Base
 from twisted.internet import task
 
-from newsbot.seen import Seen, body_hash, store_for
+from newsbot.seen import BaseSeenStore, Seen, body_hash, store_for
 from newsbot.text.dates import to_iso, utc_now
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class ReliableQueue(Base):  # type: ignore[misc]
         self.server.delete(self.key, self.leases_key)
 
 
-class RedisSeenStore:
+class RedisSeenStore(BaseSeenStore):
     """The seen-store of a shared crawl: one hash in Redis, the same for every worker."""
 
     def __init__(self, server: Any, key: str, job: str) -> None:
@@ -98,13 +98,6 @@ class RedisSeenStore:
             return None
         data = json.loads(raw)
         return Seen(article_id, data["dateModified"], data["bodyHash"], data["job"], data["firstWritten"])
-
-    def written_in_this_job(self, article_id: str) -> bool:
-        seen = self.get(article_id)
-        return seen is not None and seen.job == self.job
-
-    def changed(self, record: dict[str, Any], seen: Seen) -> bool:
-        return body_hash(record) != seen.body_hash or record.get("dateModified") != seen.date_modified
 
     def add(self, record: dict[str, Any]) -> None:
         seen = self.get(record["articleId"])

@@ -8,17 +8,20 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from newsbot.pipelines.drops import AlreadyWritten, Unchanged
-from newsbot.seen import SeenStore, store_for
+from newsbot.seen import BaseSeenStore, store_for
 from newsbot.shared import RedisSeenStore
 
 
 class IncrementalPipeline:
     def __init__(self, crawler: Crawler) -> None:
-        self.store: SeenStore | RedisSeenStore | None = store_for(crawler)
-        if self.store is not None:
+        self.store: BaseSeenStore | None = store_for(crawler)
+        # On a shared frontier SharedFrontier stores each record itself, before it releases
+        # the request's lease; storing it here too would only write the same row twice.
+        if self.store is not None and not isinstance(self.store, RedisSeenStore):
             # Stored once the feed has the record (the feed exporter's handler runs first),
             # so a crawl killed in between writes it again rather than losing it.
             crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        if self.store is not None:
             crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
