@@ -43,7 +43,7 @@ from newsbot.text.dates import parse_bound
 
 logger = logging.getLogger(__name__)
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class JoongAngSpider(scrapy.Spider):
@@ -264,7 +264,7 @@ class JoongAngSpider(scrapy.Spider):
             return False
         content_type = _content_type(response).lower()
         if content_type:
-            return any(kind in content_type for kind in _HTML_TYPES)
+            return any(kind in content_type for kind in HTML_TYPES)
         return b"<html" in response.body[:2048].lower()
 
     # Failures: counted, logged once --------------------------------------------------------

@@ -21,12 +21,10 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsbot.discovery.urls import parse_article_url
 from newsbot.items import Page
-from newsbot.spiders.joongang import JoongAngSpider
+from newsbot.spiders.joongang import HTML_TYPES, JoongAngSpider
 from newsbot.text.dates import parse_iso
 
 logger = logging.getLogger(__name__)
-
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 class _BadRecord(Exception):
@@ -88,7 +86,7 @@ class JoongAngWarcSpider(JoongAngSpider):
         if http is None or parse_article_url(url) is None or not http.get_statuscode().startswith("2"):
             return None
         content_type = http.get_header("Content-Type") or ""
-        if content_type and not any(kind in content_type.lower() for kind in _HTML_TYPES):
+        if content_type and not any(kind in content_type.lower() for kind in HTML_TYPES):
             return None
         body = record.content_stream().read()
         if not _complete(record, body):
