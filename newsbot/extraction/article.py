@@ -263,11 +263,18 @@ def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundD
     return published, modified
 
 
+# libxml2 measures every element's text in C; only the short ones reach clean_text. Twice the
+# limit: normalize-space() keeps the no-break and zero-width spaces clean_text removes.
+_SHORT_CANDIDATES = etree.XPath(
+    "/html/body//*[not(self::script or self::style)][string-length(normalize-space(.)) < $limit]"
+)
+
+
 def _small_texts(tree: etree._Element) -> Iterator[etree._Element]:
     """Elements of the body whose whole text is one short line: where date lines and trails sit."""
-    body = tree.find("body")
-    for element in body.iter() if body is not None else ():
-        if isinstance(element.tag, str) and element.tag not in ("script", "style"):
+    candidates = _SHORT_CANDIDATES(tree, limit=2 * _SHORT_LINE_CHARS)
+    for element in candidates if isinstance(candidates, list) else ():
+        if isinstance(element, etree._Element) and isinstance(element.tag, str):
             text = text_of(element)
             if text and len(text) < _SHORT_LINE_CHARS:
                 yield element

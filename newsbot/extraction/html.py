@@ -92,7 +92,8 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise EmptyPage(f"the page cannot be parsed as HTML: {error}") from None
-    if tree.find("body") is None or not text_of(tree):
+    # The first piece of text settles it; the whole page's text is not needed here.
+    if tree.find("body") is None or not any(clean_text(str(part)) for part in tree.itertext()):
         raise EmptyPage("the page has no text")
     return tree
 
