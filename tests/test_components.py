@@ -44,11 +44,13 @@ def test_addon_wires_a_users_project_in_one_line() -> None:
     assert crawler.settings.getbool("TELNETCONSOLE_ENABLED") is False
     assert crawler.settings.getbool("REMOTE_CONTROL_ENABLED") is False
     assert "newsbot.extensions.CrawlSummary" in crawler.settings.getdict("EXTENSIONS")
+    assert crawler.settings.getint("CONCURRENT_ITEMS") == 8  # Scrapy's 100 starts 100 tasks a page
 
 
 def test_a_users_own_settings_win_over_the_addon() -> None:
-    crawler = get_crawler(Spider, {"ADDONS": {Newsbot: 0}, "FEED_EXPORT_ENCODING": "latin-1"})
+    crawler = get_crawler(Spider, {"ADDONS": {Newsbot: 0}, "FEED_EXPORT_ENCODING": "latin-1", "CONCURRENT_ITEMS": 50})
     assert crawler.settings.get("FEED_EXPORT_ENCODING") == "latin-1"
+    assert crawler.settings.getint("CONCURRENT_ITEMS") == 50
 
 
 def extract(item: Any, workers: int = 0, crawler: Any = None) -> Any:
