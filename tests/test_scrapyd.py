@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,3 +215,13 @@ def test_basic_auth(tmp_path: Path, fixture_server: HTTPServer, site: FixtureSit
         assert len(server.items(job)) == 4
     finally:
         stop(server)
+
+
+def test_the_readme_installs_every_dependency_on_the_scrapyd_host() -> None:
+    # The egg holds newsbot alone; a dependency missing from this line fails on the host only.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("python3 -m venv scrapyd-env"))
+    named = {re.split(r"[<>=\[]", word.strip('"'))[0].lower() for word in line.split("install", 2)[-1].split()}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    needed = {re.split(r"[<>=\[ ;]", dependency)[0].lower() for dependency in project["dependencies"]}
+    assert needed <= named, f"missing from the README's Scrapyd install line: {sorted(needed - named)}"
