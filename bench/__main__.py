@@ -72,7 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         quality[f"evaluation: {layout}"] = {name: score(fn, subset).as_dict() for name, fn in EXTRACTORS.items()}
 
     timings = measure([(p.html, p.url) for p in pages], args.speed_seconds)
+    page_kb = round(sum(len(p.html.encode()) for p in pages) / len(pages) / 1024, 1)
     speed = {
+        "page_kb": page_kb,
         "timings": {t.name: t.as_dict() for t in timings},
         "ratio": round(timings[1].seconds_per_page / timings[2].seconds_per_page, 3),
     }
@@ -82,7 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         bodies = [p.html.encode() for p in pages]
         runs = [crawl(bodies, args.pages, workers) for workers in (0, 1, 2)]
         runs.append(crawl(bodies, args.big, 2))
-        results["crawl"] = {"pages": args.pages, "big": args.big, "runs": [run.as_dict() for run in runs]}
+        results["crawl"] = {
+            "pages": args.pages,
+            "big": args.big,
+            "page_kb": page_kb,
+            "runs": [run.as_dict() for run in runs],
+        }
         one, two, small, big = runs[1], runs[2], runs[2], runs[3]
         results["crawl"]["scaling"] = round(two.pages_per_second / one.pages_per_second, 3)
         results["crawl"]["rss_growth"] = round(big.peak_rss_mb / small.peak_rss_mb - 1, 3)

@@ -232,23 +232,65 @@ def _body(paragraphs: list[str], photos: list[str], style: str, echo: bool, phot
 
 
 def _shell(r: random.Random) -> tuple[str, str]:
-    """The weight of a real news page around the story: a mega-menu, inline scripts, sidebars
-    of headlines and a link-heavy footer (the site's article pages run to 100-200 KB)."""
+    """The weight of a real news page around the story, about 120-160 KB as on the site: inline
+    ad and analytics scripts, a style block, inline SVG icons, a desktop mega-menu and its mobile
+    copy, sidebars of headline cards with thumbnails and summaries, a newsletter form and a
+    link-heavy footer. Extraction cost grows with this markup, not with the story."""
+    writer = _Writer(r)
+
+    def card(n: int, summary: bool) -> str:
+        section, sub, _, crumb2 = r.choice(_SECTIONS)
+        topic = r.choice(_TOPICS)
+        href = f"/news/2025-{n % 9 + 1:02d}-{n % 28 + 1:02d}/{section}/{sub}/Side-{n}/{2_900_000 + n}"
+        text = f"<p class='card-summary'>{_esc(writer.sentence(topic))}</p>" if summary else ""
+        return (
+            f"<li class='card'><a href='{href}' class='card-link'><div class='card-thumb'><img loading='lazy' "
+            f"src='https://koreajoongangdaily.joins.com/data/photo/2025/thumb_{n}.jpg' alt=''></div>"
+            f"<div class='card-body'><span class='card-section'>{crumb2}</span><strong class='card-title'>"
+            f"{topic.capitalize()} draws attention in {r.choice(_PLACES)}</strong>{text}</div></a></li>"
+        )
+
+    def cards(title: str, count: int, summary: bool) -> str:
+        first = r.randint(0, 9_000)
+        items = "".join(card(first + n, summary) for n in range(count))
+        return f"<aside class='side-box'><h3 class='side-title'>{title}</h3><ul class='card-list'>{items}</ul></aside>"
+
     menu = "".join(
-        f"<li><a href='/section/{section}/{sub}'>{crumb2}</a></li>" for section, sub, _, crumb2 in _SECTIONS * 12
+        f"<li class='gnb-item'><a href='/section/{section}'>{crumb1}</a><div class='gnb-sub'><ul>"
+        + "".join(f"<li><a href='/section/{section}/{sub}?page={n}'>{crumb2}</a></li>" for n in range(6))
+        + f"</ul><ul class='gnb-featured'>{''.join(card(r.randint(0, 9_000), False) for _ in range(3))}</ul></div></li>"
+        for section, sub, crumb1, crumb2 in _SECTIONS
     )
-    script = "<script>window.__CONFIG__ = {" + ",".join(f'"k{n}": "{"x" * 60}"' for n in range(400)) + "};</script>"
-    headlines = "".join(
-        f"<li><a href='/news/2025-0{n % 9 + 1}-01/national/politics/Side-{n}/{2_900_000 + n}'>"
-        f"{r.choice(_TOPICS).capitalize()} draws attention</a></li>"
-        for n in range(30)
+    icon = (
+        "<svg class='icon' viewBox='0 0 24 24' aria-hidden='true'>"
+        + "".join(
+            f"<path d='M{r.randint(1, 20)} {r.randint(1, 20)}c{r.random():.3f} {r.random():.3f} {r.random():.3f} "
+            f"{r.random():.3f} {r.random():.3f} {r.random():.3f}l{r.randint(1, 9)} {r.randint(1, 9)}z'></path>"
+            for _ in range(6)
+        )
+        + "</svg>"
     )
-    footer = "".join(f"<a href='/about/{n}'>Company page {n}</a> " for n in range(120))
-    top = f"{script}<nav class='gnb'><ul>{menu}</ul></nav>"
+    config = ",".join(
+        f'"slot_{n}": {{"size": [300, 250], "unit": "/2191/jdaily/{n}", "refresh": {n % 60}}}'
+        for n in range(r.randint(220, 280))
+    )
+    style = "".join(f".c{n}{{margin:{n % 9}px;padding:{n % 7}px;color:#{n * 4099 % 16**6:06x}}}" for n in range(300))
+    footer = "".join(f"<li><a href='/about/{n}'>Company page {n}</a></li>" for n in range(120))
+    top = (
+        f"<script>window.__ADS__ = {{{config}}};</script><style>{style}</style>"
+        f"<header class='gnb-wrap'><div class='util'>{icon * 4}<a href='/login'>Log in</a>"
+        f"<a href='/subscribe'>Subscribe</a><form class='search'><input name='q'>{icon}</form></div>"
+        f"<nav class='gnb'><ul>{menu}</ul></nav><nav class='m-gnb' hidden><ul>{menu}</ul></nav></header>"
+    )
     bottom = (
-        f"<aside class='most-popular'><h3>Most Popular</h3><ol>{headlines}</ol></aside>"
-        f"<aside class='latest'><h3>Latest</h3><ul>{headlines}</ul></aside>"
-        f"<footer class='site-footer'>{footer}<p>Copyright ⓒ Korea JoongAng Daily. All Rights Reserved.</p></footer>"
+        cards("Most Popular", 10, False)
+        + cards("Latest", 10, False)
+        + cards("More to Read", r.randint(6, 10), True)
+        + cards("Editor's Picks", r.randint(4, 6), True)
+        + f"<div class='newsletter'>{icon}<form><input type='email' name='email'><button>Sign up</button></form></div>"
+        f"<footer class='site-footer'><ul>{footer}</ul>{icon * 6}"
+        "<p>Copyright ⓒ Korea JoongAng Daily. All Rights Reserved.</p></footer>"
+        f"<script>window.__STATE__ = {{{config}}};</script>"
     )
     return top, bottom
 

@@ -85,9 +85,11 @@ class CrawlRun:
     records: int
     seconds: float
     peak_rss_mb: float
-    #: CPU time of the crawl process itself, and of the extraction workers, per page.
+    #: CPU time per page of the crawl process itself, of the extraction workers, and of this
+    #: process: the local server (and the sampling loop) that compete for the same cores.
     crawl_cpu_ms: float = 0.0
     worker_cpu_ms: float = 0.0
+    server_cpu_ms: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -103,6 +105,7 @@ class CrawlRun:
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "crawl_cpu_ms_per_page": round(self.crawl_cpu_ms, 2),
             "worker_cpu_ms_per_page": round(self.worker_cpu_ms, 2),
+            "server_cpu_ms_per_page": round(self.server_cpu_ms, 2),
         }
 
 
@@ -127,6 +130,7 @@ def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRu
             "-s", "NEWSBOT_MONITOR_ENABLED=False", "-s", "LOG_LEVEL=INFO", *extra,
         ]  # fmt: skip
         log = Path(tmp) / "crawl.log"
+        server_start = time.process_time()
         with log.open("w") as log_file:
             process = subprocess.Popen(command, cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT)
             watched = psutil.Process(process.pid)
@@ -138,6 +142,7 @@ def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRu
                     for child in watched.children(recursive=True):
                         workers_cpu[child.pid] = sum(child.cpu_times()[:2])
                 time.sleep(0.1)
+        server_cpu = time.process_time() - server_start
         text = log.read_text()
         if process.returncode != 0:
             raise RuntimeError(f"the benchmark crawl failed:\n{text[-3000:]}")
@@ -146,5 +151,12 @@ def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRu
         seconds = float(elapsed.group(1)) if elapsed else 0.0
         per_page = 1000 / max(records, 1)
         return CrawlRun(
-            pages, workers, records, seconds, peak / 2**20, own * per_page, sum(workers_cpu.values()) * per_page
+            pages,
+            workers,
+            records,
+            seconds,
+            peak / 2**20,
+            own * per_page,
+            sum(workers_cpu.values()) * per_page,
+            server_cpu * per_page,
         )

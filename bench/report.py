@@ -49,7 +49,7 @@ def render(results: dict[str, Any]) -> str:
     parts.append("Body quality (token precision / recall / F1 against gold; lines of caption, byline, chrome left)")
     parts.append(table(["corpus", "extractor", "pages", "P", "R", "F1", "captions", "bylines", "chrome"], rows))
     speed = results["speed"]
-    parts.append("Extraction speed, one core")
+    parts.append(f"Extraction speed, one core ({speed.get('page_kb', '?')} KB pages on average)")
     parts.append(
         table(
             ["", "ms/page", "pages/s"],
@@ -68,10 +68,14 @@ def render(results: dict[str, Any]) -> str:
                 run["peak_rss_mb"],
                 run["crawl_cpu_ms_per_page"],
                 run["worker_cpu_ms_per_page"],
+                run.get("server_cpu_ms_per_page", ""),
             ]
             for run in results["crawl"]["runs"]
         ]
-        parts.append("End-to-end scrapy crawl against a local server")
+        parts.append(
+            f"End-to-end scrapy crawl against a local server ({results['crawl'].get('page_kb', '?')} KB pages on "
+            "average; CPU per page of the crawl process, its extraction workers, and the local server)"
+        )
         headers = [
             "pages",
             "workers",
@@ -81,6 +85,7 @@ def render(results: dict[str, Any]) -> str:
             "peak RSS MB",
             "crawl CPU ms/page",
             "worker CPU ms/page",
+            "server CPU ms/page",
         ]
         parts.append(table(headers, rows))
     parts.append("Targets")

@@ -20,5 +20,7 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert results["quality"]["evaluation"]["newsbot"]["pages"] == 8
     assert [run["workers"] for run in results["crawl"]["runs"]] == [0, 1, 2, 2]
     assert all(run["records"] == run["pages"] for run in results["crawl"]["runs"])
+    assert 100 <= results["speed"]["page_kb"] <= 200  # the weight of the site's article pages
+    assert all(run["server_cpu_ms_per_page"] > 0 for run in results["crawl"]["runs"])
     assert (tmp_path / "latest.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert {target["name"] for target in results["targets"]} >= {"newsbot body F1 on the evaluation set"}
