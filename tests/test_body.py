@@ -5,7 +5,7 @@ from newsbot.text.body import clean_body
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
 
-RULES = ChromeRules(GENERIC_CHROME, JOONGANG.chrome_text)
+RULES = ChromeRules(GENERIC_CHROME, JOONGANG.chrome_text, continuations=JOONGANG.byline_continuations)
 HEADLINE = "South, U.S. security advisers reiterate willingness for talks with North"
 CAPTION = "Suh Hoon shakes hands with Jake Sullivan in Washington on Tuesday. [YONHAP]"
 STORY = [
@@ -78,3 +78,11 @@ def test_bilingual_headline_mark_is_ignored_when_matching() -> None:
         chrome=RULES,
     )
     assert result.paragraphs == STORY
+
+
+def test_the_profile_names_the_byline_continuation() -> None:
+    assert RULES.is_continuation("with the Korea JoongAng Daily")
+    assert RULES.is_continuation("For the Korea JoongAng Daily staff.")
+    assert not RULES.is_continuation("talks with the Korea JoongAng Daily's editors went well")
+    # Another site's continuation is none of newsbot's text rules' business.
+    assert not ChromeRules(GENERIC_CHROME).is_continuation("with the Korea JoongAng Daily")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.text.bylines import is_continuation, parse_byline, romanised_name
+from newsbot.text.bylines import parse_byline, romanised_name
 
 
 @pytest.mark.parametrize(
@@ -56,8 +56,3 @@ def test_prose_is_not_a_byline(line: str) -> None:
 )
 def test_romanised_name(raw: str, name: str) -> None:
     assert romanised_name(raw) == name
-
-
-def test_continuation_line() -> None:
-    assert is_continuation("with the Korea JoongAng Daily")
-    assert not is_continuation("talks with the Korea JoongAng Daily's editors went well")

@@ -89,6 +89,8 @@ class SiteProfile:
     chrome_text: Mapping[str, tuple[str, ...]]
     #: The site's widget texts, literally: a line made only of these (glued together) is chrome.
     chrome_fragments: tuple[str, ...]
+    #: Lines that close the byline before them, such as "with the Korea JoongAng Daily" (regexes).
+    byline_continuations: tuple[str, ...]
     #: URL section tokens whose reading is not their camel-case split.
     section_names: Mapping[str, str]
     #: Listing pages: links to the next page of cards.
@@ -101,7 +103,12 @@ class SiteProfile:
     @cached_property
     def chrome_rules(self) -> ChromeRules:
         """The generic and the site's chrome text rules, compiled once."""
-        return ChromeRules(GENERIC_CHROME, self.chrome_text, fragments=self.chrome_fragments)
+        return ChromeRules(
+            GENERIC_CHROME,
+            self.chrome_text,
+            fragments=self.chrome_fragments,
+            continuations=self.byline_continuations,
+        )
 
     @cached_property
     def xpaths(self) -> dict[str, Selector]:

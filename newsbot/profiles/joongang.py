@@ -110,6 +110,8 @@ JOONGANG = SiteProfile(
         "Related Article",
         "Advertisement",
     ),
+    # The second line of an older byline, "with the Korea JoongAng Daily" (or "... staff").
+    byline_continuations=(r"(?:and\s+)?(?:with|for)\s+the\s+Korea\s+JoongAng\s+Daily(?:\s+staff)?\.?",),
     section_names={"kpop": "K-pop", "artsDesign": "Arts & Design", "northKorea": "North Korea"},
     next_page=("a[rel=next]", "a.service-more-btn[href]", "a.btn-more[href]", ".pagination a.next"),
     listing_card="div.mid-article3",

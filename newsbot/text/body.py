@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsbot.text.bylines import Author, agency, is_continuation, parse_byline
+from newsbot.text.bylines import Author, agency, parse_byline
 from newsbot.text.captions import CaptionMatcher, has_credit
 from newsbot.text.chrome import ChromeRules
 from newsbot.text.dates import is_date_line
@@ -51,7 +51,7 @@ def clean_body(lines: list[str], *, headline: str | None, captions: CaptionMatch
             continue
         in_related = False
         kind = _classify(line, headline_keys, captions, chrome)
-        if kind is None and is_continuation(line) and previous_kind and previous_kind.startswith("chrome/"):
+        if kind is None and chrome.is_continuation(line) and previous_kind and previous_kind.startswith("chrome/"):
             # "... account to connect / with the Korea JoongAng Daily": the login widget, not a byline.
             kind = previous_kind
         previous_kind = kind
@@ -60,12 +60,12 @@ def clean_body(lines: list[str], *, headline: str | None, captions: CaptionMatch
             continue
         result.removed[kind] += 1
         in_related = kind == "chrome/removed/related"
-    result.paragraphs = _take_bylines(kept, result)
+    result.paragraphs = _take_bylines(kept, result, chrome)
     return result
 
 
 def _classify(line: str, headline_keys: set[str], captions: CaptionMatcher, chrome: ChromeRules) -> str | None:
-    if is_continuation(line) or agency(line):
+    if chrome.is_continuation(line) or agency(line):
         return None  # decided with the byline next to it
     if fingerprint(line) in headline_keys:
         return "headline/removed"
@@ -81,12 +81,12 @@ def _classify(line: str, headline_keys: set[str], captions: CaptionMatcher, chro
     return None
 
 
-def _take_bylines(lines: list[str], result: CleanBody) -> list[str]:
+def _take_bylines(lines: list[str], result: CleanBody, chrome: ChromeRules) -> list[str]:
     kept: list[str] = []
     previous_was_byline = False
     last = len(lines) - 1
     for index, line in enumerate(lines):
-        if is_continuation(line):
+        if chrome.is_continuation(line):
             # "with the Korea JoongAng Daily" closes an older byline, or is left of a login widget.
             if previous_was_byline:
                 result.bylines.append(line)

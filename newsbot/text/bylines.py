@@ -32,8 +32,6 @@ AGENCIES = {
     "xinhua": "Xinhua",
     "joongang ilbo": "JoongAng Ilbo",
 }
-# The second line of the older byline: "with the Korea JoongAng Daily" (or "... staff").
-_CONTINUATION = re.compile(r"^(?:and\s+)?(?:with|for)\s+the\s+Korea\s+JoongAng\s+Daily(?:\s+staff)?\.?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,11 +64,6 @@ def romanised_name(raw: str) -> str:
             word += "-" + tail.lower()
         words.append(word)
     return " ".join(words)
-
-
-def is_continuation(line: str) -> bool:
-    """The ``with the Korea JoongAng Daily`` line that closes an older byline."""
-    return bool(_CONTINUATION.match(clean_text(line)))
 
 
 def agency(line: str) -> str | None:

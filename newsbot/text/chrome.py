@@ -41,10 +41,16 @@ class ChromeRules:
 
     ``fragments`` are widget texts that extractors glue together when the widget's elements
     have no space between them ("with the Korea JoongAng Dailyhelp-image Social comment?s"):
-    a line that is nothing but such fragments is chrome too.
+    a line that is nothing but such fragments is chrome too. ``continuations`` are the lines
+    that close a byline printed on the line before them ("with the Korea JoongAng Daily").
     """
 
-    def __init__(self, *rule_sets: Mapping[str, Iterable[str]], fragments: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        *rule_sets: Mapping[str, Iterable[str]],
+        fragments: Iterable[str] = (),
+        continuations: Iterable[str] = (),
+    ) -> None:
         rules: dict[str, list[str]] = {}
         for rule_set in rule_sets:
             for kind, patterns in rule_set.items():
@@ -56,6 +62,12 @@ class ChromeRules:
 
         ordered = sorted((f for f in fragments if f.strip()), key=len, reverse=True)
         self._fragments = re.compile("|".join(re.escape(f) for f in ordered), re.IGNORECASE) if ordered else None
+        closing = [f"(?:{pattern})" for pattern in continuations]
+        self._continuation = re.compile("|".join(closing), re.IGNORECASE) if closing else None
+
+    def is_continuation(self, line: str) -> bool:
+        """A line that closes the byline before it; on its own it says nothing."""
+        return self._continuation is not None and self._continuation.fullmatch(clean_text(line)) is not None
 
     def kind(self, line: str) -> str | None:
         line = clean_text(line)
