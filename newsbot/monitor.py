@@ -26,7 +26,8 @@ from twisted.internet.defer import Deferred
 
 from newsbot import __version__
 from newsbot.pipelines.drops import NewsbotDrop
-from newsbot.text.leaks import find_leaks
+from newsbot.signals import record_checked
+from newsbot.text.leaks import record_leaks
 
 logger = logging.getLogger(__name__)
 
@@ -124,10 +125,13 @@ class CrawlMonitor:
         self.figures = Figures()
         self.warned: set[str] = set()
         self._closing: Deferred[None] | None = None
+        # url -> leak kinds the extraction worker found, until the record is written or dropped.
+        self._checked: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlMonitor:
         monitor = cls(crawler)
+        crawler.signals.connect(monitor.record_checked, signal=record_checked)
         crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(monitor.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
@@ -139,10 +143,14 @@ class CrawlMonitor:
         self.figures.add(key, url)
         self.stats.inc_value(f"newsbot/monitor/{key}")
 
+    def record_checked(self, url: str, leaks: frozenset[str]) -> None:
+        self._checked[url] = leaks
+
     def item_scraped(self, item: Any) -> None:
         if not isinstance(item, dict) or "articleBody" not in item:
             return
         url = str(item.get("url"))
+        leaks = self._checked.pop(url, None)
         self._count("seen")
         self._count("records")
         if item.get("metadata", {}).get("layout") == "generic":
@@ -153,7 +161,8 @@ class CrawlMonitor:
             self._count("no_date", url)
         if not item.get("authors"):
             self._count("no_authors", url)
-        leaks = find_leaks(item["articleBody"], [image.get("caption", "") for image in item.get("images", [])])
+        if leaks is None:  # a record the extraction pipeline did not check
+            leaks = record_leaks(item)
         if leaks:
             self._count("leaked", url)
             for kind in sorted(leaks):
@@ -162,6 +171,8 @@ class CrawlMonitor:
         self._judge()
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
+        if isinstance(item, dict):
+            self._checked.pop(str(item.get("url")), None)
         if not isinstance(exception, NewsbotDrop) or exception.reason not in _PAGE_FAILURES:
             return
         self._count("seen")

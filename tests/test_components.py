@@ -13,11 +13,13 @@ from scrapy.utils.test import get_crawler
 from newsbot.addon import Newsbot
 from newsbot.extensions import summary_line
 from newsbot.items import Page
+from newsbot.monitor import CrawlMonitor
 from newsbot.pipelines.drops import DuplicateArticle, EmptyBody, EmptyPage, InvalidRecord, NewsbotDrop, NoHeadline
 from newsbot.pipelines.extract import ExtractPipeline
 from newsbot.pipelines.scope import ScopePipeline
 from newsbot.pipelines.validate import ValidatePipeline
 from newsbot.replay import FixtureSite
+from newsbot.signals import record_checked
 from newsbot.spiders.joongang import JoongAngSpider
 from newsbot.tools.fixtures import slug_for
 from tests.conftest import FIXTURES
@@ -110,6 +112,33 @@ def test_scope_pipeline_writes_each_article_once() -> None:
     pipeline.process_item(record())
     with pytest.raises(DuplicateArticle):
         pipeline.process_item(record())
+
+
+@pytest.mark.parametrize("workers", [0, 1], ids=["inline", "process-pool"])
+def test_the_leak_check_runs_beside_extraction_and_reaches_the_monitor(workers: int) -> None:
+    crawler = get_crawler(JoongAngSpider, {"NEWSBOT_WORKERS": workers})
+    monitor = CrawlMonitor.from_crawler(crawler)
+    heard: list[tuple[str, frozenset[str]]] = []
+    crawler.signals.connect(lambda url, leaks: heard.append((url, leaks)), signal=record_checked, weak=False)
+    saved = page("articles/2025-05-14-tech-ai-chips")
+    second = record()["articleBody"].split("\n")[1].encode()
+    # Prose that holds a toolbar's words: no cleaning rule removes it, the leak detector sees it.
+    assert isinstance(saved.body, bytes)
+    leaking = saved.body.replace(b"<p>" + second, b"<p>Readers print dictionary pages, he said.</p><p>" + second)
+    assert leaking != saved.body
+    written = extract(Page(saved.url, leaking, saved.content_type), workers, crawler)
+    assert heard == [(written["url"], frozenset({"chrome"}))]
+    monitor.item_scraped(written)
+    assert monitor.figures.counts["leaked"] == 1 and monitor.figures.leak_kinds["chrome"] == 1
+    assert monitor.figures.counts["records"] == 1
+
+
+def test_the_monitor_checks_a_record_nobody_checked() -> None:
+    monitor = CrawlMonitor.from_crawler(get_crawler(JoongAngSpider))
+    unchecked = record()
+    unchecked["articleBody"] += "\nBY KIM JI-HYE [kim.jihye@joongang.co.kr]"
+    monitor.item_scraped(unchecked)
+    assert monitor.figures.leak_kinds["byline"] == 1
 
 
 def test_validate_pipeline_refuses_a_broken_record() -> None:

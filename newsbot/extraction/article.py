@@ -61,6 +61,8 @@ class Extraction:
     layout: str
     #: stats key suffix -> count: what was cut from the tree and removed from the text.
     removed: Counter[str]
+    #: Kinds of leftover the crawl monitor's leak detector found; None when it did not look.
+    leaks: frozenset[str] | None = None
 
 
 def extract(html: str | bytes, url: str, *, profile: SiteProfile = JOONGANG) -> dict[str, Any]:

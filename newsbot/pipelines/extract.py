@@ -26,6 +26,8 @@ from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_artic
 from newsbot.items import Page
 from newsbot.pipelines.drops import ExtractionFailed, drop_for
 from newsbot.profiles import JOONGANG, PROFILES, SiteProfile
+from newsbot.signals import record_checked
+from newsbot.text.leaks import record_leaks
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +54,14 @@ def extract_page(
     content_type: str | None,
     min_body_chars: int,
     downloaded: datetime | None = None,
+    check_leaks: bool = False,
 ) -> Extraction:
-    """What a worker process runs: picklable arguments in, a picklable extraction out."""
-    return extract_article(
+    """What a worker process runs: picklable arguments in, a picklable extraction out.
+
+    The crawl monitor's leak detector runs here too: every CPU-bound step of a page belongs in
+    the worker, since the crawl process is what the workers wait on.
+    """
+    extraction = extract_article(
         body,
         url,
         profile=PROFILES[profile],
@@ -62,6 +69,9 @@ def extract_page(
         min_body_chars=min_body_chars,
         downloaded=downloaded,
     )
+    if check_leaks:
+        extraction.leaks = record_leaks(extraction.record)
+    return extraction
 
 
 async def _result(future: Future[Extraction]) -> Extraction:
@@ -90,6 +100,7 @@ class ExtractPipeline:
         self.stats = crawler.stats
         settings = crawler.settings
         self.min_body_chars = settings.getint("NEWSBOT_MIN_BODY_CHARS", MIN_BODY_CHARS)
+        self.check_leaks = settings.getbool("NEWSBOT_MONITOR_ENABLED", True)
         workers = settings.get("NEWSBOT_WORKERS")
         self.workers = os.cpu_count() or 1 if workers in (None, "") else int(workers)
         self._pool: Executor | None = None
@@ -117,7 +128,15 @@ class ExtractPipeline:
         return self._pool
 
     async def _extract(self, item: Page) -> Extraction:
-        args = (item.body, item.url, self._profile().name, item.content_type, self.min_body_chars, item.downloaded)
+        args = (
+            item.body,
+            item.url,
+            self._profile().name,
+            item.content_type,
+            self.min_body_chars,
+            item.downloaded,
+            self.check_leaks,
+        )
         if self.workers < 1:
             return extract_page(*args)
         try:
@@ -142,6 +161,8 @@ class ExtractPipeline:
         for key, count in extraction.removed.items():
             self.stats.inc_value(f"newsbot/{key}", count)
         record = extraction.record
+        if extraction.leaks is not None:
+            self.crawler.signals.send_catch_log(signal=record_checked, url=record["url"], leaks=extraction.leaks)
         if item.source:
             record["metadata"]["source"] = item.source
         if item.listed_date is not None and "datePublished" not in record:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from newsbot.text.captions import split_credit
 from newsbot.text.dates import is_date_line
@@ -30,6 +31,12 @@ CHROME_FRAGMENTS = (
     "copy url",
     "all rights reserved",
 )
+
+
+def record_leaks(record: dict[str, Any]) -> frozenset[str]:
+    """``find_leaks`` on a record's body, with its own captions."""
+    captions = [image.get("caption", "") for image in record.get("images", [])]
+    return frozenset(find_leaks(record["articleBody"], captions))
 
 
 def find_leaks(body: str, captions: Iterable[str] = ()) -> set[str]:
