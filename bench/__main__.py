@@ -11,7 +11,7 @@ import trafilatura
 
 import newsbot
 from bench.corpus import LAYOUTS, generate
-from bench.crawl import crawl
+from bench.crawl import crawl, fastest
 from bench.quality import score
 from bench.report import machine, render, write
 from bench.speed import measure
@@ -54,12 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=2000, help="articles in the scaling crawls")
     parser.add_argument("--big", type=int, default=10000, help="articles in the memory crawl")
     parser.add_argument("--eval-pages", type=int, default=64)
-    parser.add_argument("--speed-seconds", type=float, default=20.0)
+    parser.add_argument("--speed-seconds", type=float, default=10.0, help="seconds of extraction timings in all")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of the 1- and 2-worker crawls; the best counts")
     parser.add_argument("--no-crawl", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.pages, args.big, args.eval_pages, args.speed_seconds = 40, 80, 8, 0.5
+        args.pages, args.big, args.eval_pages, args.speed_seconds, args.repeat = 40, 80, 8, 0.5, 1
 
     pages = generate(args.eval_pages)
     evaluation: list[Item] = [(p.html, p.url, "\n".join(p.gold), p.junk) for p in pages]
@@ -82,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_crawl:
         bodies = [p.html.encode() for p in pages]
-        runs = [crawl(bodies, args.pages, workers) for workers in (0, 1, 2)]
+        scaling = fastest(bodies, args.pages, (1, 2), args.repeat)
+        runs = [crawl(bodies, args.pages, 0), scaling[1], scaling[2]]
         runs.append(crawl(bodies, args.big, 2))
         results["crawl"] = {
             "pages": args.pages,

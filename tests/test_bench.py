@@ -22,5 +22,6 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert all(run["records"] == run["pages"] for run in results["crawl"]["runs"])
     assert 100 <= results["speed"]["page_kb"] <= 200  # the weight of the site's article pages
     assert all(run["server_cpu_ms_per_page"] > 0 for run in results["crawl"]["runs"])
+    assert all(len(run["attempts_pages_per_s"]) == 1 for run in results["crawl"]["runs"])  # --smoke runs each once
     assert (tmp_path / "latest.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert {target["name"] for target in results["targets"]} >= {"newsbot body F1 on the evaluation set"}
