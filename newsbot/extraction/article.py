@@ -243,8 +243,7 @@ def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundD
         published, modified = published or found_published, modified or found_modified
     if published is None:
         # A layout no version describes: any short element that is a date line.
-        for element in _small_texts(tree):
-            text = text_of(element)
+        for text in _short_lines(tree):
             if is_date_line(text):
                 found_published, found_modified = labelled_dates(text)
                 published, modified = published or found_published, modified or found_modified
@@ -272,14 +271,15 @@ _SHORT_CANDIDATES = etree.XPath(
 )
 
 
-def _small_texts(tree: etree._Element) -> Iterator[etree._Element]:
-    """Elements of the body whose whole text is one short line: where date lines and trails sit."""
+def _short_lines(tree: etree._Element) -> Iterator[str]:
+    """Texts of the body's elements whose whole text is one short line: where date lines and
+    trails sit."""
     candidates = _SHORT_CANDIDATES(tree, limit=2 * _SHORT_LINE_CHARS)
     for element in candidates if isinstance(candidates, list) else ():
         if isinstance(element, etree._Element) and isinstance(element.tag, str):
             text = text_of(element)
             if text and len(text) < _SHORT_LINE_CHARS:
-                yield element
+                yield text
 
 
 def _breadcrumbs(tree: etree._Element, layout: Layout, url_info: ArticleUrl | None, profile: SiteProfile) -> list[str]:
@@ -291,8 +291,8 @@ def _breadcrumbs(tree: etree._Element, layout: Layout, url_info: ArticleUrl | No
     if names:
         return names
     # Markup unknown: a short text line "Home > National > Diplomacy" is a trail all the same.
-    for element in _small_texts(tree):
-        if match := _CRUMB_TRAIL.match(text_of(element)):
+    for text in _short_lines(tree):
+        if match := _CRUMB_TRAIL.match(text):
             crumbs = [clean_text(part) for part in re.split(r"\s*[>›»]\s*", match["trail"]) if clean_text(part)]
             if crumbs and all(len(crumb) <= _MAX_CRUMB_CHARS for crumb in crumbs):
                 return crumbs
