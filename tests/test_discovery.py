@@ -91,3 +91,16 @@ def test_listing_without_cards_still_finds_article_links() -> None:
         "http://127.0.0.1:9/news/2025-01-02/national/politics/S/2300001"
     ]
     assert listing.next_pages == ["http://127.0.0.1:9/section/x?page=3"]
+
+
+def test_listing_links_no_browser_would_follow_are_passed_over() -> None:
+    html = (
+        b"<html><body><a href='http://['>broken</a><a href='javascript:void(0)'>menu</a>"
+        b"<a href=' /news/2025-01-02/national/politics/S/2300001 '>A story</a>"
+        b"<a rel='next' href='mailto:desk@example.com'>Next</a></body></html>"
+    )
+    listing = read_listing(parse_html(html), "http://127.0.0.1:9/section/x", JOONGANG)
+    assert [entry.url for entry in listing.entries] == [
+        "http://127.0.0.1:9/news/2025-01-02/national/politics/S/2300001"
+    ]
+    assert listing.next_pages == []

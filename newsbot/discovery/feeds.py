@@ -16,7 +16,6 @@ class Entry:
     url: str
     #: When the feed says the article was published, if it says.
     date: datetime | None = None
-    title: str | None = None
 
 
 @dataclass
@@ -94,12 +93,12 @@ def read_feed(body: bytes) -> Feed:
             if loc := _child_text(url, "loc"):
                 # news:publication_date says when the story ran; lastmod only when the file changed.
                 date = _date(_child_text(url, "publication_date")) or _date(_child_text(url, "lastmod"))
-                feed.entries.append(Entry(loc, date, _child_text(url, "title")))
+                feed.entries.append(Entry(loc, date))
     elif kind in ("rss", "RDF"):
         for item in root.iter():
             if _local(item) == "item" and (link := _child_text(item, "link", "guid")):
                 date = _date(_child_text(item, "pubDate", "date"))
-                feed.entries.append(Entry(link, date, _child_text(item, "title")))
+                feed.entries.append(Entry(link, date))
     elif kind == "feed":
         for entry in root:
             if _local(entry) != "entry":
@@ -107,7 +106,7 @@ def read_feed(body: bytes) -> Feed:
             links = [el for el in entry if _local(el) == "link" and el.get("rel", "alternate") == "alternate"]
             if links and (href := links[0].get("href")):
                 date = _date(_child_text(entry, "published")) or _date(_child_text(entry, "updated"))
-                feed.entries.append(Entry(href, date, _child_text(entry, "title")))
+                feed.entries.append(Entry(href, date))
         feed.more = [el.get("href") or "" for el in root if _local(el) == "link" and el.get("rel") == "next"]
     else:
         raise NotAFeed(f"unknown XML document <{kind}>")
