@@ -166,9 +166,9 @@ class JoongAngSpider(scrapy.Spider):
         yield from self._follow_entries(response, feed.entries)
 
     def _parse_listing(self, response: Response) -> Iterator[Any]:
-        assert isinstance(response, TextResponse)
         try:
-            tree = parse_html(response.text)
+            # The bytes, as for an article page: parse_html's decoding survives a wrong charset.
+            tree = parse_html(response.body, _content_type(response) or None)
         except EmptyPage as error:
             self._count("newsbot/discovery/unreadable", response.url, str(error))
             return
