@@ -26,6 +26,12 @@ from newsbot.profiles import JOONGANG
 logger = logging.getLogger(__name__)
 
 
+def _path_key(url: str) -> str:
+    """Path and query: what identifies a page on any host of the site."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 @dataclass(frozen=True)
 class SavedPage:
     name: str
@@ -50,9 +56,7 @@ class SavedPage:
 
     @property
     def key(self) -> str:
-        """Path and query: what identifies the page on any host."""
-        parts = urlsplit(self.url)
-        return parts.path + (f"?{parts.query}" if parts.query else "")
+        return _path_key(self.url)
 
 
 class FixtureSite:
@@ -80,8 +84,7 @@ class FixtureSite:
             self._by_key[page.key] = page
 
     def find(self, url: str) -> SavedPage | None:
-        parts = urlsplit(url)
-        return self._by_key.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+        return self._by_key.get(_path_key(url))
 
     @property
     def articles(self) -> list[SavedPage]:
