@@ -61,26 +61,25 @@ class JoongAngWarcSpider(JoongAngSpider):
                     if record.rec_type != "response":
                         continue
                     try:
-                        page = self._page_of(record, path)
+                        page = self._page_of(record)
                     except _BadRecord as error:
                         stats.inc_value("newsbot/warc/corrupt")
                         logger.warning("newsbot: skipped a corrupt WARC record in %s: %s", path, error)
                         continue
-                    if page is not None:
-                        # Asked only after the body is read: asking first consumes the record.
-                        page.source = f"{path.name}#{records.get_record_offset()}"
-                    if page is not None:
-                        self.responses += 1
-                        stats.inc_value("newsbot/warc/pages")
-                        yield page
-                    else:
+                    if page is None:
                         stats.inc_value("newsbot/warc/skipped")
+                        continue
+                    # Asked only after the body is read: asking first consumes the record.
+                    page.source = f"{path.name}#{records.get_record_offset()}"
+                    self.responses += 1
+                    stats.inc_value("newsbot/warc/pages")
+                    yield page
             except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
                 # Compressed members cannot be resynchronised after damage: count it, keep the rest.
                 stats.inc_value("newsbot/warc/corrupt")
                 logger.warning("newsbot: corrupt WARC record in %s after offset %s: %s", path, records.offset, error)
 
-    def _page_of(self, record: Any, path: Path) -> Page | None:
+    def _page_of(self, record: Any) -> Page | None:
         url = record.rec_headers.get_header("WARC-Target-URI") or ""
         http = record.http_headers
         if http is None or parse_article_url(url) is None or not http.get_statuscode().startswith("2"):
@@ -92,7 +91,7 @@ class JoongAngWarcSpider(JoongAngSpider):
         if not _complete(record, body):
             raise _BadRecord(f"the record of {url} is cut short or does not match its digest")
         captured = parse_iso(record.rec_headers.get_header("WARC-Date") or "")
-        return Page(url, body, content_type or None, source=path.name, downloaded=captured)
+        return Page(url, body, content_type or None, downloaded=captured)
 
 
 def _complete(record: Any, body: bytes) -> bool:
