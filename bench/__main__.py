@@ -40,9 +40,7 @@ EXTRACTORS = {"newsbot": newsbot_body, "trafilatura": trafilatura_body}
 def fixture_items() -> list[Item]:
     items = []
     for page in FixtureSite(ROOT / "fixtures").articles:
-        import json
-
-        record = json.loads(page.expected_path.read_text(encoding="utf-8"))
+        record = page.expected_record()
         junk = {"captions": [image.get("caption", "") for image in record["images"]], "bylines": [], "chrome": []}
         items.append((page.body().decode("utf-8"), page.url, record["articleBody"], junk))
     return items
@@ -64,10 +62,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = generate(args.eval_pages)
     evaluation: list[Item] = [(p.html, p.url, "\n".join(p.gold), p.junk) for p in pages]
+    fixtures = fixture_items()
     quality: dict[str, dict[str, Any]] = {"evaluation": {}, "fixtures": {}}
     for name, extractor in EXTRACTORS.items():
         quality["evaluation"][name] = score(extractor, evaluation).as_dict()
-        quality["fixtures"][name] = score(extractor, fixture_items()).as_dict()
+        quality["fixtures"][name] = score(extractor, fixtures).as_dict()
     for layout in LAYOUTS:
         subset = [item for item, page in zip(evaluation, pages, strict=True) if page.layout == layout]
         quality[f"evaluation: {layout}"] = {name: score(fn, subset).as_dict() for name, fn in EXTRACTORS.items()}

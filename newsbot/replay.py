@@ -54,6 +54,11 @@ class SavedPage:
     def body(self) -> bytes:
         return self.body_path.read_bytes()
 
+    def expected_record(self) -> dict[str, Any]:
+        """The reviewed record of an article page (``expected.json``)."""
+        record: dict[str, Any] = json.loads(self.expected_path.read_text(encoding="utf-8"))
+        return record
+
     @property
     def key(self) -> str:
         return _path_key(self.url)

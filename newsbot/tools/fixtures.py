@@ -40,7 +40,7 @@ def dumps(data: dict[str, Any]) -> str:
 def expected_outcome(page: SavedPage) -> dict[str, Any]:
     """What the page's folder says should come out: a record, or ``{"reason": ...}``."""
     if page.expected_path.exists():
-        return {"record": json.loads(page.expected_path.read_text(encoding="utf-8"))}
+        return {"record": page.expected_record()}
     error_path = page.folder / ERROR_FILE
     if error_path.exists():
         return {"error": json.loads(error_path.read_text(encoding="utf-8"))}
