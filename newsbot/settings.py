@@ -26,9 +26,8 @@ DOWNLOAD_TIMEOUT = 30
 LOG_LEVEL = "INFO"
 RETRY_TIMES = 2
 
-FEED_EXPORT_ENCODING = "utf-8"
-TELNETCONSOLE_ENABLED = False
-REMOTE_CONTROL_ENABLED = False
+# The add-on (ADDONS above) sets FEED_EXPORT_ENCODING = "utf-8" and turns the telnet console and
+# remote control off, for this project as for any other that enables it.
 
 # newsbot's own settings, with their defaults (README documents each).
 NEWSBOT_REPLAY = None
