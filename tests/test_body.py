@@ -3,9 +3,10 @@ from __future__ import annotations
 from newsbot.profiles import JOONGANG
 from newsbot.text.body import clean_body
 from newsbot.text.captions import CaptionMatcher
-from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
+from newsbot.text.chrome import ChromeRules
+from newsbot.text.chrome_words import rules_for
 
-RULES = ChromeRules(GENERIC_CHROME, JOONGANG.chrome_text, continuations=JOONGANG.byline_continuations)
+RULES = JOONGANG.chrome_rules
 HEADLINE = "South, U.S. security advisers reiterate willingness for talks with North"
 CAPTION = "Suh Hoon shakes hands with Jake Sullivan in Washington on Tuesday. [YONHAP]"
 STORY = [
@@ -85,4 +86,4 @@ def test_the_profile_names_the_byline_continuation() -> None:
     assert RULES.is_continuation("For the Korea JoongAng Daily staff.")
     assert not RULES.is_continuation("talks with the Korea JoongAng Daily's editors went well")
     # Another site's continuation is none of newsbot's text rules' business.
-    assert not ChromeRules(GENERIC_CHROME).is_continuation("with the Korea JoongAng Daily")
+    assert not ChromeRules(*rules_for("en")).is_continuation("with the Korea JoongAng Daily")

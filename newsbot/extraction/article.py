@@ -8,11 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from newsbot import __version__
@@ -20,14 +20,16 @@ from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, pars
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of, wrap_text_runs
 from newsbot.extraction.images import read_photos
-from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta
-from newsbot.profiles import JOONGANG, Layout, SiteProfile
+from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta, site_name
+from newsbot.extraction.story import generic_story_lines, story_lines
+from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
 from newsbot.text.bylines import Author, parse_byline, romanised_name
 from newsbot.text.captions import CaptionMatcher
-from newsbot.text.dates import FoundDate, is_date_line, labelled_dates, parse_iso, to_iso, utc_now
-from newsbot.text.normalise import clean_text, fingerprint
+from newsbot.text.dates import FoundDate, is_date_line, iso_date, labelled_dates, to_iso, utc_now
+from newsbot.text.normalise import clean_text, fingerprint, link_key
+from newsbot.text.titles import site_names, strip_site_suffix
 
 
 class _QuietDiscards(logging.Filter):
@@ -42,8 +44,6 @@ logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
 #: Below this many characters of story text a page is a front, a video or a stub, not an article.
 MIN_BODY_CHARS = 150
 _BREADCRUMB_ROOTS = {"home", "main", "korea joongang daily", "홈"}
-_ANCHORS = Selector(("a",))
-_LIST_MARK = re.compile(r"^- (?=\S)")
 # A story quotes the odd link; a front page or index is link titles through and through.
 _MAX_LINK_SHARE = 0.5
 _LONG_PARAGRAPHS = Selector(("p",))
@@ -52,6 +52,7 @@ _STORY_PARAGRAPHS = 3
 _SHORT_LINE_CHARS = 160
 _CRUMB_TRAIL = re.compile(r"^(?:Home|HOME|홈)\s*[>›»]\s*(?P<trail>.+)$")
 _MAX_CRUMB_CHARS = 40
+_MAX_CRUMBS = 6
 
 
 @dataclass
@@ -65,10 +66,12 @@ class Extraction:
     leaks: frozenset[str] | None = None
 
 
-def extract(html: str | bytes, url: str, *, profile: SiteProfile = JOONGANG) -> dict[str, Any]:
+def extract(html: str | bytes, url: str, *, profile: SiteProfile | None = None) -> dict[str, Any]:
     """The record ``scrapy crawl`` would write for this page.
 
-    Raises :class:`newsbot.errors.NotAnArticle` (with a ``reason``) for a page that is no article.
+    The site profile is the one whose hosts include the URL's host (a page of any other site
+    gets the generic profile); a crawl passes its spider's profile instead. Raises
+    :class:`newsbot.errors.NotAnArticle` (with a ``reason``) for a page that is no article.
     """
     return extract_article(html, url, profile=profile).record
 
@@ -77,48 +80,65 @@ def extract_article(
     html: str | bytes,
     url: str,
     *,
-    profile: SiteProfile = JOONGANG,
+    profile: SiteProfile | None = None,
     content_type: str | None = None,
     min_body_chars: int = MIN_BODY_CHARS,
     downloaded: datetime | None = None,
 ) -> Extraction:
+    profile = profile or profile_for_url(url)
     tree = parse_html(html, content_type)
     meta = read_meta(tree)
     layout, container = _match_layout(tree, profile)
     removed: Counter[str] = Counter()
-    url_info = parse_article_url(url)
-    page_url = _canonical(url, meta, url_info)
-    url_info = parse_article_url(page_url) or url_info
+    # A number in a URL is an article id only where the site's profile says how its URLs read.
+    url_info = parse_article_url(url) if profile.hosts else None
+    page_url = _canonical(url, meta, url_info, profile)
+    url_info = (parse_article_url(page_url) or url_info) if profile.hosts else None
+    language = profile.language or meta.language
 
-    headline = _headline(tree, layout, meta, profile)
+    headline = _headline(tree, layout, meta, profile, page_url)
     if not headline:
         raise NoHeadline("no headline in the page, its meta tags or its title")
-    published, modified = _dates(tree, layout, meta)
-    breadcrumbs = _breadcrumbs(tree, layout, url_info, profile)
+    published, modified = _dates(tree, layout, meta, profile.tz, profile_hosts=bool(profile.hosts))
+    breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile)
     photos = read_photos(tree, layout, page_url, profile.default_image)
     layout_authors = _layout_authors(tree, layout)
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
-    removed["captions/pruned"] += sum(1 for caption in photos.captions if caption)
-    _drop(photos.elements)
-    scope = container if container is not None else tree
-    removed.update(_prune_chrome(layout, scope, guard_story=container is None))
-    wrap_text_runs(scope)
-    link_texts = {fingerprint(text_of(anchor)) for anchor in _ANCHORS(scope)}
-    # Inside a known story container, recall matters most (subheads, lists, one-line quotes);
-    # on a whole page of unknown markup, trafilatura's balanced default keeps sidebars out.
-    lines = _story_lines(scope, page_url, favor_recall=container is not None)
+    list_links: frozenset[str] = frozenset()
+    if container is not None:
+        removed["captions/pruned"] += sum(1 for caption in photos.captions if caption)
+        _drop(photos.elements)
+        removed.update(_prune(layout.prune_xpaths, container, guard_story=False))
+        wrap_text_runs(container)
+        link_texts, _ = _link_keys(container)
+        # Inside a known story container, recall matters most (subheads, lists, one-line quotes).
+        lines = _story_lines(container, page_url)
+    else:
+        # No layout of the page's own site describes it: start from what trafilatura keeps of
+        # the page and take away only what is proven no story. Only the site's own chrome
+        # classes are cut from the markup, never an element that holds story paragraphs.
+        removed.update(_prune(profile.site_chrome_xpaths, tree, guard_story=True))
+        wrap_text_runs(tree)
+        link_texts, list_links = _link_keys(tree)
+        # Every field is read: what trafilatura would only copy and throw away goes first.
+        etree.strip_elements(tree, *_NO_STORY_TAGS, with_tail=False)
+        lines = generic_story_lines(tree, page_url) or block_lines(tree)
     body = clean_body(
         lines,
         headline=headline,
+        titles=[*_title_variants(meta), page_url, url],
         captions=CaptionMatcher(photos.captions + photos.alt_texts),
-        chrome=profile.chrome_rules,
+        chrome=profile.chrome_rules_for(language),
+        language=language,
+        credit_captions=profile.credit_captions,
+        list_links=list_links,
     )
     removed.update(body.removed)
     article_body = "\n".join(body.paragraphs)
     if len(article_body) < min_body_chars:
         raise EmptyBody(f"{len(article_body)} characters of story text (fewer than {min_body_chars})")
-    link_chars = sum(len(line) for line in body.paragraphs if fingerprint(line) in link_texts)
+    link_chars = sum(len(line) for line in body.paragraphs if link_key(line) in link_texts)
     if link_chars > _MAX_LINK_SHARE * len(article_body):
         raise NotAnArticle("the text is mostly link titles: a section front or an index")
 
@@ -127,7 +147,6 @@ def extract_article(
         "url": page_url,
         "articleId": url_info.article_id if url_info else _fallback_id(page_url),
         "headline": headline,
-        "inLanguage": meta.language if meta.language and len(meta.language) == 2 else profile.language,
         "authors": [author.as_record() for author in authors],
         "breadcrumbs": [{"name": name} for name in breadcrumbs],
         "articleBody": article_body,
@@ -136,15 +155,18 @@ def extract_article(
             "dateDownloaded": to_iso(downloaded or utc_now()),
             "newsbotVersion": __version__,
             "layout": layout.name,
-            "site": profile.name,
+            "site": profile.name if profile is not GENERIC else _host(page_url),
         },
     }
+    if page_language := meta.language or profile.language:
+        record["inLanguage"] = page_language
     if breadcrumbs:
         record["section"] = breadcrumbs[0]
     if description := meta.get("og:description", "description", "twitter:description"):
         record["description"] = description
     if published is None and url_info is not None and url_info.date is not None:
-        published = FoundDate(url_info.date, url_info.date.date().isoformat())
+        day = url_info.date
+        published = FoundDate(day.replace(tzinfo=profile.tz), day.date().isoformat(), has_time=False)
     if published is not None:
         record["datePublished"], record["datePublishedRaw"] = to_iso(published.value), published.raw
     if modified is not None:
@@ -158,6 +180,37 @@ def extract_article(
     return Extraction(record, layout.name, +removed)
 
 
+# Elements that never hold story text; trafilatura drops them too, after copying the tree.
+_NO_STORY_TAGS = ("head", "script", "style", "noscript", "svg", "iframe", "template")
+
+
+def _link_keys(scope: etree._Element) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the texts of links, and of list items that are nothing but one link.
+
+    One pass over the anchors with a cheap key (white space folded, case folded): a page has
+    hundreds of links and this runs on every page.
+    """
+    links: set[str] = set()
+    list_links: set[str] = set()
+    for anchor in scope.iter("a"):
+        if not (key := link_key("".join(map(str, anchor.itertext())))):
+            continue
+        links.add(key)
+        item = anchor.getparent()
+        if (
+            item is not None
+            and item.tag == "li"
+            and len(item) == 1
+            and link_key("".join(map(str, item.itertext()))) == key
+        ):
+            list_links.add(key)
+    return frozenset(links), frozenset(list_links)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
 def _match_layout(tree: etree._Element, profile: SiteProfile) -> tuple[Layout, etree._Element | None]:
     for layout in profile.layouts:
         if found := layout.xpaths["body"](tree):
@@ -165,16 +218,15 @@ def _match_layout(tree: etree._Element, profile: SiteProfile) -> tuple[Layout, e
     return profile.generic, None
 
 
-def _prune_chrome(layout: Layout, scope: etree._Element, *, guard_story: bool) -> Counter[str]:
-    """Cut the layout's chrome selectors from ``scope``; count what went, by kind.
+def _prune(xpaths: dict[str, Selector], scope: etree._Element, *, guard_story: bool) -> Counter[str]:
+    """Cut chrome selectors from ``scope``; count what went, by kind.
 
-    With a known layout the scope is the story container. Without one it is the whole page and
-    the selectors are class-name guesses, so an element that holds the story is kept.
+    Inside a layout's story container the selectors are the layout's own. On a whole page,
+    ``guard_story`` keeps any element that holds the story: a class name is not proof.
     """
     removed: Counter[str] = Counter()
-    for kind in layout.prune:
-        found = layout.xpaths[f"prune:{kind}"](scope)
-        elements = _outermost([el for el in found if not (guard_story and _holds_story(el))])
+    for kind, xpath in xpaths.items():
+        elements = _outermost([el for el in xpath(scope) if not (guard_story and _holds_story(el))])
         removed[f"chrome/pruned/{kind}"] += len(elements)
         _drop(elements)
     return removed
@@ -213,55 +265,104 @@ def _first_text(tree: etree._Element, xpath: Selector) -> str | None:
     return None
 
 
-def _canonical(url: str, meta: PageMeta, url_info: ArticleUrl | None) -> str:
-    # The page's own canonical link wins when it names the same article (it may be the new domain).
-    for candidate in (meta.canonical, meta.get("og:url")):
-        info = parse_article_url(candidate) if candidate else None
-        if info is not None and (url_info is None or info.article_id == url_info.article_id):
-            return info.url
+def _canonical(url: str, meta: PageMeta, url_info: ArticleUrl | None, profile: SiteProfile) -> str:
+    candidates = [c for c in (meta.canonical, meta.get("og:url")) if c]
+    if profile.hosts:
+        # The page's own canonical link wins when it names the same article (it may be the new domain).
+        for candidate in candidates:
+            info = parse_article_url(candidate)
+            if info is not None and (url_info is None or info.article_id == url_info.article_id):
+                return info.url
+        return canonical_url(url)
+    # Any other site: its canonical link, when it is an absolute link on the same site.
+    for candidate in candidates:
+        absolute = absolute_url(candidate, url)
+        if absolute and _same_site(absolute, url):
+            return canonical_url(absolute) if "?" not in candidate else absolute
     return canonical_url(url)
 
 
-def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile) -> str | None:
-    headline = _first_text(tree, layout.xpaths["headline"])
-    if headline:
-        return headline
-    candidates = [meta.get("og:title", "twitter:title"), meta.json_ld.get("headline")]
-    title = meta.title or ""
-    for suffix in profile.title_suffixes:
-        if title.endswith(suffix):
-            title = title[: -len(suffix)]
-    candidates.append(title)
-    return next((clean_text(c) for c in candidates if isinstance(c, str) and clean_text(c)), None)
+def _same_site(one: str, other: str) -> bool:
+    first, second = _host(one).removeprefix("www."), _host(other).removeprefix("www.")
+    return bool(first) and (first == second or first.endswith("." + second) or second.endswith("." + first))
 
 
-def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundDate | None, FoundDate | None]:
-    published = modified = None
+def _title_variants(meta: PageMeta) -> list[str]:
+    """The page's own titles, as they stand: a body line repeating one is no story."""
+    return [title for title in (meta.title, meta.get("og:title", "twitter:title")) if title]
+
+
+def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile, url: str) -> str | None:
+    names = site_names([site_name(meta)], _host(url))
+    titles = []
+    for raw in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline"), meta.title):
+        if isinstance(raw, str) and clean_text(raw):
+            title = clean_text(raw)
+            for suffix in profile.title_suffixes:
+                title = title.removesuffix(suffix)
+            titles.append(strip_site_suffix(title, names))
+    heading = _first_text(tree, layout.xpaths["headline"])
+    if heading and (profile.layouts or not titles or _same_words(heading, titles)):
+        return heading
+    return titles[0] if titles else heading
+
+
+def _same_words(heading: str, titles: list[str]) -> bool:
+    # A page's first <h1> is its headline when the titles say so; on many pages it is the
+    # site's logo or a section name.
+    key = fingerprint(heading)
+    return bool(key) and any(key in fingerprint(title) or fingerprint(title) in key for title in titles)
+
+
+def _dates(
+    tree: etree._Element, layout: Layout, meta: PageMeta, tz: tzinfo | None, *, profile_hosts: bool = True
+) -> tuple[FoundDate | None, FoundDate | None]:
+    """(published, modified): of the page's sources for each, the most precise wins.
+
+    Sources in order: the layout's date elements, ``article:*_time`` and JSON-LD, and only when
+    none gave a publication date, any short line of the page that is a date line. A date
+    alone loses to a timestamp; a timestamp with an offset to one without.
+    """
+    published: list[FoundDate] = []
+    modified: list[FoundDate] = []
     for element in layout.xpaths["dates"](tree):
-        text = text_of(element) or (element.get("datetime") or "")
-        found_published, found_modified = labelled_dates(text)
-        published, modified = published or found_published, modified or found_modified
-    if published is None:
-        # A layout no version describes: any short element that is a date line.
-        for text in _short_lines(tree):
-            if is_date_line(text):
-                found_published, found_modified = labelled_dates(text)
-                published, modified = published or found_published, modified or found_modified
-                if published:
-                    break
-    for name, current in (("published", published), ("modified", modified)):
-        if current is not None:
+        stamp = element.get("datetime") or element.get("content")
+        if stamp and (found := iso_date(stamp, tz)) is not None:
+            prop = (element.get("itemprop") or "").lower()
+            (modified if prop == "datemodified" else published).append(found)
             continue
-        raw = meta.get(f"article:{name}_time") or meta.json_ld.get(f"date{name.title()}")
-        value = parse_iso(raw) if isinstance(raw, str) else None
-        if value is not None and isinstance(raw, str):
-            if name == "published":
-                published = FoundDate(value, raw)
-            else:
-                modified = FoundDate(value, raw)
-    if modified is not None and published is not None and modified.value <= published.value:
-        modified = None  # a "modified" stamp equal to publication says nothing
-    return published, modified
+        found_published, found_modified = labelled_dates(text_of(element), tz)
+        published += [found_published] if found_published else []
+        modified += [found_modified] if found_modified else []
+    for name, found_list in (("published", published), ("modified", modified)):
+        for raw in (meta.get(f"article:{name}_time", f"og:{name}_time"), meta.json_ld.get(f"date{name.title()}")):
+            if isinstance(raw, str) and (found := iso_date(raw, tz)) is not None:
+                found_list.append(found)
+    if not published:
+        # A layout no version describes: any short element that is a date line (on a page of
+        # an undescribed site, any short element whose class or id speaks of a date).
+        for text in _short_lines(tree) if profile_hosts else _dated_lines(tree):
+            if is_date_line(text):
+                found_published, found_modified = labelled_dates(text, tz)
+                if found_published:
+                    published.append(found_published)
+                    modified += [found_modified] if found_modified else []
+                    break
+    first, last = _most_precise(published), _most_precise(modified)
+    if last is not None and first is not None and _not_after(last.value, first.value):
+        last = None  # a "modified" stamp equal to publication says nothing
+    return first, last
+
+
+def _most_precise(found: list[FoundDate]) -> FoundDate | None:
+    # max() keeps the first of equals: the earlier source wins a tie.
+    return max(found, key=lambda date: date.precision) if found else None
+
+
+def _not_after(later: datetime, earlier: datetime) -> bool:
+    if (later.tzinfo is None) != (earlier.tzinfo is None):
+        later, earlier = later.replace(tzinfo=None), earlier.replace(tzinfo=None)
+    return later <= earlier
 
 
 # libxml2 measures every element's text in C; only the short ones reach clean_text. Twice the
@@ -269,6 +370,19 @@ def _dates(tree: etree._Element, layout: Layout, meta: PageMeta) -> tuple[FoundD
 _SHORT_CANDIDATES = etree.XPath(
     "/html/body//*[not(self::script or self::style)][string-length(normalize-space(.)) < $limit]"
 )
+
+
+_DATED = etree.XPath(
+    "/html/body//*[contains(@class, 'date') or contains(@class, 'time') or contains(@id, 'date')]"
+    "[string-length(normalize-space(.)) < $limit]"
+)
+
+
+def _dated_lines(tree: etree._Element) -> Iterator[str]:
+    found = _DATED(tree, limit=2 * _SHORT_LINE_CHARS)
+    for element in found if isinstance(found, list) else ():
+        if isinstance(element, etree._Element) and (text := text_of(element)) and len(text) < _SHORT_LINE_CHARS:
+            yield text
 
 
 def _short_lines(tree: etree._Element) -> Iterator[str]:
@@ -282,14 +396,19 @@ def _short_lines(tree: etree._Element) -> Iterator[str]:
                 yield text
 
 
-def _breadcrumbs(tree: etree._Element, layout: Layout, url_info: ArticleUrl | None, profile: SiteProfile) -> list[str]:
+def _breadcrumbs(
+    tree: etree._Element, layout: Layout, meta: PageMeta, url_info: ArticleUrl | None, profile: SiteProfile
+) -> list[str]:
     names: list[str] = []
-    for element in layout.xpaths["breadcrumbs"](tree):
-        name = text_of(element)
-        if name and name.lower() not in _BREADCRUMB_ROOTS and name not in names:
-            names.append(name)
-    if names:
-        return names
+    for source in ([text_of(element) for element in layout.xpaths["breadcrumbs"](tree)], meta.json_ld_breadcrumbs):
+        for name in source:
+            # A trail's last link is often the story itself: a crumb is a short label.
+            if name and name.lower() not in _BREADCRUMB_ROOTS and name not in names and len(name) <= _MAX_CRUMB_CHARS:
+                names.append(name)
+        if names:
+            break
+    if names or not profile.hosts:
+        return names[:_MAX_CRUMBS]
     # Markup unknown: a short text line "Home > National > Diplomacy" is a trail all the same.
     for text in _short_lines(tree):
         if match := _CRUMB_TRAIL.match(text):
@@ -316,29 +435,12 @@ def _meta_authors(meta: PageMeta) -> list[Author]:
     return [Author(romanised_name(name), name) for name in names if not name.startswith("http")]
 
 
-def _story_lines(root: etree._Element, url: str, *, favor_recall: bool) -> list[str]:
-    if root.tag != "html":
-        wrapper = lxml.html.document_fromstring("<html><body></body></html>")
-        body = wrapper.find("body")
-        assert body is not None  # the parser always builds <body> for this literal
-        body.append(root)
-        root = wrapper
-    # deduplicate stays off: trafilatura's cache is process-wide and depends on page order.
-    document = trafilatura.bare_extraction(
-        root,
-        url=url,
-        include_comments=False,
-        deduplicate=False,
-        include_tables=True,
-        with_metadata=False,
-        favor_recall=favor_recall,
-    )
-    text = getattr(document, "text", None)
-    if isinstance(text, str) and text.strip():
-        # trafilatura marks list items "- "; a record's paragraphs carry no markup.
-        return [_LIST_MARK.sub("", line) for line in text.splitlines()]
-    # trafilatura judges very short stories too short; read the container the plain way.
-    return block_lines(root)
+def _story_lines(container: etree._Element, url: str) -> list[str]:
+    wrapper = lxml.html.document_fromstring("<html><body></body></html>")
+    body = wrapper.find("body")
+    assert body is not None  # the parser always builds <body> for this literal
+    body.append(container)
+    return story_lines(wrapper, url, favor_recall=True) or block_lines(wrapper)
 
 
 def _fallback_id(url: str) -> str:

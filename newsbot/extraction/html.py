@@ -92,6 +92,9 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise EmptyPage(f"the page cannot be parsed as HTML: {error}") from None
+    # Comments are no text, and trafilatura drops a comment together with the text after it
+    # (React's <!-- --> markers sit inside paragraphs): they go before anyone reads the tree.
+    etree.strip_tags(tree, etree.Comment)
     # The first piece of text settles it; the whole page's text is not needed here.
     if tree.find("body") is None or not any(clean_text(str(part)) for part in tree.itertext()):
         raise EmptyPage("the page has no text")

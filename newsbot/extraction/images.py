@@ -17,6 +17,10 @@ _IMG = Selector(("img",))
 # Shorter alt texts ("Korea JoongAng Daily", "photo") could equal a line of prose by chance.
 _MIN_ALT_WORDS = 6
 _SRC_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
+# A caption is a sentence or two. A class-name guess ("[class*=caption]") can match a page's
+# <body class="captions"> or a story wrapper: such an element is no caption.
+_MAX_CAPTION_CHARS = 600
+_NEVER_CAPTIONS = frozenset({"html", "body", "article", "main"})
 
 
 @dataclass(frozen=True)
@@ -54,15 +58,25 @@ def _image_url(block: etree._Element, base_url: str) -> str | None:
     return None
 
 
+def _is_caption(element: etree._Element) -> bool:
+    return element.tag not in _NEVER_CAPTIONS and len(text_of(element)) <= _MAX_CAPTION_CHARS
+
+
 def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
     chosen = set(elements)
     return [el for el in elements if not any(inner in chosen for inner in el.iterdescendants())]
 
 
 def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]) -> Photos:
-    captions_xpath = layout.xpaths["captions"]
+    layout_captions = layout.xpaths["captions"]
+
+    def captions_xpath(scope: etree._Element) -> list[etree._Element]:
+        return [el for el in layout_captions(scope) if _is_caption(el)]
+
     # A block without an image is a caption or a wrapper that merely has "photo" in its class.
-    blocks = _innermost([block for block in layout.xpaths["photos"](tree) if _IMG(block)])
+    blocks = _innermost(
+        [block for block in layout.xpaths["photos"](tree) if block.tag not in _NEVER_CAPTIONS and _IMG(block)]
+    )
     found = Photos([], [], [])
     seen_urls: set[str] = set()
     used_captions: set[etree._Element] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,9 @@ _JSON_LD = Selector(("script[type='application/ld+json']",))
 _TITLE = Selector(("title",))
 _ARTICLE_TYPES = {
     "NewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
     "Article",
     "ReportageNewsArticle",
     "AnalysisNewsArticle",
@@ -35,6 +39,8 @@ class PageMeta:
     language: str | None = None
     #: The first schema.org article object of the page's JSON-LD, if any.
     json_ld: dict[str, Any] = field(default_factory=dict)
+    #: Names of the JSON-LD ``BreadcrumbList``, in order.
+    json_ld_breadcrumbs: list[str] = field(default_factory=list)
 
     def get(self, *names: str) -> str | None:
         for name in names:
@@ -54,13 +60,60 @@ def read_meta(tree: etree._Element) -> PageMeta:
     meta.canonical = (canonical[0].get("href") or "").strip() or None if canonical else None
     titles = _TITLE(tree)
     meta.title = text_of(titles[0]) or None if titles else None
-    lang = (tree.get("lang") or "").strip().lower()
-    meta.language = lang.split("-")[0] or None
-    meta.json_ld = next(_json_ld_articles(tree), {})
+    objects = list(_json_ld_objects(tree))
+    meta.json_ld = next((node for kinds, node in objects if kinds & _ARTICLE_TYPES), {})
+    trail = next((node for kinds, node in objects if "BreadcrumbList" in kinds), {})
+    meta.json_ld_breadcrumbs = _trail_names(trail)
+    meta.language = _language(tree, meta)
     return meta
 
 
-def _json_ld_articles(tree: etree._Element) -> Iterator[dict[str, Any]]:
+_LANGUAGE = re.compile(r"^([a-z]{2})(?:[-_]|$)")
+
+
+def _language(tree: etree._Element, meta: PageMeta) -> str | None:
+    """The page's two-letter language: ``<html lang>``, ``og:locale``, ``content-language``, JSON-LD."""
+    candidates = [
+        tree.get("lang"),
+        tree.get("xml:lang"),
+        meta.get("og:locale", "content-language", "language", "dc.language"),
+        meta.json_ld.get("inLanguage") if isinstance(meta.json_ld.get("inLanguage"), str) else None,
+    ]
+    for candidate in candidates:
+        if candidate and (match := _LANGUAGE.match(candidate.strip().lower())):
+            return match[1]
+    return None
+
+
+def site_name(meta: PageMeta) -> str | None:
+    """The site's name as the page gives it: ``og:site_name``, JSON-LD publisher, application name."""
+    publisher = meta.json_ld.get("publisher")
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    for candidate in (meta.get("og:site_name", "application-name", "twitter:site"), name):
+        if isinstance(candidate, str) and clean_text(candidate):
+            return clean_text(candidate).lstrip("@")
+    return None
+
+
+def _trail_names(trail: dict[str, Any]) -> list[str]:
+    items = trail.get("itemListElement") or []
+    names = []
+    for item in sorted((i for i in items if isinstance(i, dict)), key=lambda i: _position(i.get("position"))):
+        target = item.get("item")
+        name = item.get("name") or (target.get("name") if isinstance(target, dict) else None)
+        if isinstance(name, str) and clean_text(name):
+            names.append(clean_text(name))
+    return names
+
+
+def _position(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:
     for script in _JSON_LD(tree):
         try:
             data = json.loads(script.text or "")
@@ -73,10 +126,10 @@ def _json_ld_articles(tree: etree._Element) -> Iterator[dict[str, Any]]:
                 stack.extend(node)
             elif isinstance(node, dict):
                 kind = node.get("@type")
-                kinds = set(kind) if isinstance(kind, list) else {kind}
-                if kinds & _ARTICLE_TYPES:
-                    yield node
-                stack.extend(node.get("@graph", []))
+                kinds = {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+                yield kinds, node
+                graph = node.get("@graph", [])
+                stack.extend(graph if isinstance(graph, list) else [graph])
 
 
 def json_ld_authors(article: dict[str, Any]) -> list[str]:

@@ -1,13 +1,30 @@
 """Site profiles: what a page of a site looks like, declared as data.
 
 Pipelines hold no site selectors; they ask the profile. A layout is one version of the
-site's article template; a page no version matches takes the generic path.
+site's article template; a page no version matches takes the generic path. A page of a host
+no profile names gets :data:`GENERIC`: no layouts, no site strings, no assumed timezone.
 """
 
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
 from newsbot.profiles.base import Layout, SiteProfile
+from newsbot.profiles.generic import GENERIC
 from newsbot.profiles.joongang import JOONGANG
 
 #: Profiles by name: what crosses a process boundary is the name, not the compiled profile.
-PROFILES: dict[str, SiteProfile] = {JOONGANG.name: JOONGANG}
+PROFILES: dict[str, SiteProfile] = {profile.name: profile for profile in (JOONGANG, GENERIC)}
+_BY_HOST = {host.lower(): profile for profile in PROFILES.values() for host in profile.hosts}
 
-__all__ = ["JOONGANG", "PROFILES", "Layout", "SiteProfile"]
+
+def profile_for_url(url: str) -> SiteProfile:
+    """The profile whose hosts include the URL's host, else :data:`GENERIC`."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return GENERIC
+    return _BY_HOST.get(host) or _BY_HOST.get(host.removeprefix("www.")) or GENERIC
+
+
+__all__ = ["GENERIC", "JOONGANG", "PROFILES", "Layout", "SiteProfile", "profile_for_url"]

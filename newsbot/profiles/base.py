@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from datetime import tzinfo
+from functools import cache, cached_property
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from newsbot.text.chrome import GENERIC_CHROME, ChromeRules
+from newsbot.text.chrome import ChromeRules
+from newsbot.text.chrome_words import rules_for
 
 
 class Selector:
@@ -39,6 +42,10 @@ def _compile(selectors: tuple[str, ...]) -> Selector:
     return Selector(selectors)
 
 
+#: Matches nothing: a profile without a default share image.
+NEVER = re.compile(r"(?!)")
+
+
 @dataclass(frozen=True)
 class Layout:
     """One version of the article template. Selectors are CSS, alternatives in order."""
@@ -64,58 +71,92 @@ class Layout:
     @cached_property
     def xpaths(self) -> dict[str, Selector]:
         fields = ("body", "headline", "dates", "breadcrumbs", "photos", "captions", "bylines")
-        compiled = {name: _compile(getattr(self, name)) for name in fields}
-        compiled.update({f"prune:{kind}": _compile(sel) for kind, sel in self.prune.items()})
-        return compiled
+        return {name: _compile(getattr(self, name)) for name in fields}
+
+    @cached_property
+    def prune_xpaths(self) -> dict[str, Selector]:
+        return {kind: _compile(selectors) for kind, selectors in self.prune.items()}
 
 
-@dataclass(frozen=True)
+# eq=False: a profile is one object, hashed by identity (its rule caches are keyed on it).
+@dataclass(frozen=True, eq=False)
 class SiteProfile:
+    """What a site's pages look like and where a crawl of it starts, declared as data."""
+
     name: str
-    #: Hosts of the site itself; a crawl also follows the hosts of its start URLs.
+    #: Hosts of the site itself (``newsbot.extract`` picks the profile by them); a crawl also
+    #: follows the hosts of its start URLs.
     hosts: tuple[str, ...]
-    #: Where a crawl starts when given no start URLs.
-    start_urls: tuple[str, ...]
-    language: str
-    #: Newest first: a page takes the first layout whose body selector matches.
-    layouts: tuple[Layout, ...]
     #: Used when no layout matches: any template of this style of site.
     generic: Layout
-    #: ``<title>`` suffixes to strip when the headline comes from the title.
-    title_suffixes: tuple[str, ...]
+    #: Two-letter code; empty when the page must say (the generic profile).
+    language: str = ""
+    #: IANA name of the time the site prints its dates in; None: a date without an offset stays
+    #: without one.
+    timezone: str | None = None
+    #: Where a crawl starts when given no start URLs.
+    start_urls: tuple[str, ...] = ()
+    #: Newest first: a page takes the first layout whose body selector matches.
+    layouts: tuple[Layout, ...] = ()
+    #: ``<title>`` suffixes to strip when the headline comes from the title (besides the generic
+    #: rule: a trailing separator and the site's name).
+    title_suffixes: tuple[str, ...] = ()
     #: The share image used when a story has no photo: not a photo of the story.
-    default_image: re.Pattern[str]
-    #: Chrome text rules for this site, added to the generic ones (kind -> regexes).
-    chrome_text: Mapping[str, tuple[str, ...]]
+    default_image: re.Pattern[str] = NEVER
+    #: Chrome text rules for this site, added to those of its language (kind -> regexes).
+    chrome_text: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: The site's widget texts, literally: a line made only of these (glued together) is chrome.
-    chrome_fragments: tuple[str, ...]
+    chrome_fragments: tuple[str, ...] = ()
     #: Lines that close the byline before them, such as "with the Korea JoongAng Daily" (regexes).
-    byline_continuations: tuple[str, ...]
+    byline_continuations: tuple[str, ...] = ()
+    #: The site's captions end in an upper-case credit ("[YONHAP]"): a short line that does is a
+    #: caption even where its markup was not recognised.
+    credit_captions: bool = False
+    #: Site chrome selectors (kind -> CSS) that are safe to cut from a page of this site even
+    #: when no layout matched: they are the site's own, not guesses.
+    site_chrome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: URL section tokens whose reading is not their camel-case split.
-    section_names: Mapping[str, str]
+    section_names: Mapping[str, str] = field(default_factory=dict)
     #: Listing pages: links to the next page of cards.
-    next_page: tuple[str, ...]
+    next_page: tuple[str, ...] = ("a[rel=next]",)
     #: Listing cards with a date, to skip out-of-range articles before downloading them.
-    listing_card: str
-    listing_card_link: str
-    listing_card_date: str
+    listing_card: str = ""
+    listing_card_link: str = "a"
+    listing_card_date: str = "time"
+
+    @cached_property
+    def tz(self) -> tzinfo | None:
+        return ZoneInfo(self.timezone) if self.timezone else None
 
     @cached_property
     def chrome_rules(self) -> ChromeRules:
-        """The generic and the site's chrome text rules, compiled once."""
-        return ChromeRules(
-            GENERIC_CHROME,
-            self.chrome_text,
-            fragments=self.chrome_fragments,
-            continuations=self.byline_continuations,
-        )
+        """The chrome text rules of the profile's language and the site's own, compiled once."""
+        return self.chrome_rules_for(self.language or None)
+
+    def chrome_rules_for(self, language: str | None) -> ChromeRules:
+        """The rules for a page in ``language`` (the generic profile reads it from the page)."""
+        return _chrome_rules(self, language)
+
+    @cached_property
+    def site_chrome_xpaths(self) -> dict[str, Selector]:
+        return {kind: _compile(selectors) for kind, selectors in self.site_chrome.items()}
 
     @cached_property
     def xpaths(self) -> dict[str, Selector]:
         return {
             "next_page": _compile(self.next_page),
-            "card": _compile((self.listing_card,)),
+            "card": _compile((self.listing_card,) if self.listing_card else ()),
             # Evaluated with a card as context: descendant-or-self stays inside the card.
             "card_link": _compile((self.listing_card_link,)),
             "card_date": _compile((self.listing_card_date,)),
         }
+
+
+@cache
+def _chrome_rules(profile: SiteProfile, language: str | None) -> ChromeRules:
+    return ChromeRules(
+        *rules_for(language),
+        profile.chrome_text,
+        fragments=profile.chrome_fragments,
+        continuations=profile.byline_continuations,
+    )

@@ -54,25 +54,18 @@ WWW_2025 = Layout(
     prune={**_COMMON_PRUNE, "headline": (".article-content h1",)},
 )
 
-GENERIC = Layout(
+#: A JoongAng template no version describes: the site's own chrome classes are still cut
+#: (``site_chrome``), and the story is what trafilatura keeps of the page, less proven chrome.
+UNKNOWN_TEMPLATE = Layout(
     name="generic",
-    in_use="any template of this style that no version describes",
-    body=("article", "main", "[itemprop=articleBody]", "body"),
+    in_use="any template of this site that no version describes",
+    body=(),
     headline=("h1",),
     dates=("time", "[class*=date]"),
     breadcrumbs=("nav.breadcrumbs a", ".breadcrumb a", "[class*=breadcrumb] a"),
-    photos=("figure", "[class*=photo]"),
-    captions=("figcaption", "[class*=caption]"),
+    photos=("div.ab_photo", "figure", "[class*=photo]"),
+    captions=("p.caption", "figcaption", "[class*=caption]"),
     bylines=("[class*=byline]", "[rel=author]"),
-    # Class-name guesses: the generic path keeps an element that holds story paragraphs anyway.
-    prune={
-        **_COMMON_PRUNE,
-        "ads": (*_COMMON_PRUNE["ads"], "[class*=advert]", "[id*=advert]", "[class*=banner]"),
-        "related": (*_COMMON_PRUNE["related"], "[class*=related]", "[id*=related]", "[class*=popular]"),
-        "toolbar": (*_COMMON_PRUNE["toolbar"], "[class*=share]", "[class*=sns]", "[class*=tool]"),
-        "comments": (*_COMMON_PRUNE["comments"], "[class*=comment]", "[id*=comment]", "[class*=login]"),
-        "navigation": ("nav", "header.site-header", "footer", "[class*=breadcrumb]", "[role=navigation]"),
-    },
 )
 
 JOONGANG = SiteProfile(
@@ -84,8 +77,11 @@ JOONGANG = SiteProfile(
         "https://koreajoongangdaily.joins.com/sitemap.xml",
     ),
     language="en",
+    timezone="Asia/Seoul",
     layouts=(WWW_2025, NEWS_2023, DATED_HTML_2020),
-    generic=GENERIC,
+    generic=UNKNOWN_TEMPLATE,
+    site_chrome={**_COMMON_PRUNE, "navigation": ("header.site-header", "footer", ".breadcrumb")},
+    credit_captions=True,
     title_suffixes=(" - Korea JoongAng Daily", " | Korea JoongAng Daily", " - koreajoongangdaily.joins.com"),
     default_image=re.compile(r"/resources/images/common/|ja_opengraph_img|/common/.*logo", re.IGNORECASE),
     chrome_text={
@@ -96,7 +92,11 @@ JOONGANG = SiteProfile(
             r"social\s+comment\??",
         ),
         "comments": (r"standards\s+board\s+policy.*", r"(?:0|\d+)\s*/\s*250\s*자?"),
-        "toolbar": (r"(?:k-?)?dictionary(?:\s+on|\s+off)?",),
+        "toolbar": (
+            r"(?:k-?)?dictionary(?:\s+on|\s+off)?",
+            r"(?:(?:print|dictionary|scrap|kakao|kakaotalk|naver|line|x|tts|share|facebook|twitter|copy\s*url)\b[\s|·]*)+",
+        ),
+        "copyright": (r"(?:copyright|ⓒ|©|\(c\)).*(?:joongang|reproduction).*",),
     },
     chrome_fragments=(
         "Log in to Twitter or Facebook account to connect",

@@ -16,7 +16,7 @@ _TITLE_CREDIT = re.compile(r"\s*\[(?P<credit>[A-Z][\w.&'’-]*(?:[ /&]+[A-Z0-9][
 # Prefixes some CMS versions print before a caption paragraph.
 _PREFIX = re.compile(r"^\s*(?:▲|△|■|\[(?:photo|PHOTO|Photo)\]|(?:photo|PHOTO|Photo)\s*[:：-])\s*")
 # A caption is a sentence or two; a long paragraph with a trailing credit is still body text.
-_MAX_CAPTION_WORDS = 90
+_MAX_CAPTION_WORDS = 45
 
 
 @dataclass(frozen=True)

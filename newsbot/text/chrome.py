@@ -1,4 +1,8 @@
-"""Page chrome recognised by its text, for when the markup around it is unknown."""
+"""Page chrome recognised by its text, for when the markup around it is unknown.
+
+The rules themselves are data: per language in :mod:`newsbot.text.chrome_words`, per site in
+its profile.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +11,14 @@ from collections.abc import Iterable, Mapping
 
 from newsbot.text.normalise import clean_text
 
-# What a news page of this style prints around the story, whatever its markup.
-GENERIC_CHROME: Mapping[str, tuple[str, ...]] = {
-    "toolbar": (
-        r"(?:(?:print|dictionary|share|scrap|font\s*size|text\s*size|a\s*[+-]|facebook|twitter|x|kakao"
-        r"|kakaotalk|naver|line|e-?mail|copy\s*(?:url|link)|url\s*copy|listen|tts|bookmark)\b[\s|·]*)+",
-    ),
-    "breadcrumbs": (r"home\s*(?:>|›|»|/)\s*.+",),
-    "related": (
-        r"related\s+(?:article|articles|stories|news)\b.*",
-        r"(?:more\s+in|more\s+from|most\s+(?:popular|read|viewed)|recommended(?:\s+stories)?|"
-        r"you\s+may\s+also\s+like|read\s+more|see\s+more|top\s+stories)\b\s*:?",
-    ),
-    "ads": (r"(?:advertisement|advertising|sponsored|ad)\s*",),
-    "copyright": (r"(?:copyright|ⓒ|©|\(c\)).*(?:all\s+rights\s+reserved|joongang|reproduction).*",),
-    "comments": (
-        r"(?:to|please)\s+(?:write|post|leave)\s+(?:a\s+)?comments?,?\s+(?:please\s+)?(?:log|sign)\s*in\b.*",
-        r"(?:please\s+)?(?:log|sign)\s*in\s+to\s+(?:write|post|leave|view)\s+(?:a\s+)?comments?\b.*",
-        r"(?:comments?|reply|replies)\s*\(?\d*\)?",
-        r".{0,60}\(\d+\s*/\s*\d+\s*(?:자|characters?|chars?)\)\s*",
-    ),
-}
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # What may remain of a line once its widget fragments are taken out: stray letters, icons.
 _MAX_LEFT_WORDS = 2
 _MAX_LEFT_CHARS = 12
-# Lines this short carry no prose: stray icon labels and single letters from widgets.
-_MIN_LINE_CHARS = 3
+# A line without a letter or digit is an icon, and one lower-case letter is left of a widget's
+# label ("Social comment?" / "s"); never prose: "Q." and "A." are, and AP's "___" is a
+# section break the story keeps.
+_NO_WORD = re.compile(r"\W*|[a-z]\W*")
 
 
 class ChromeRules:
@@ -71,7 +56,7 @@ class ChromeRules:
 
     def kind(self, line: str) -> str | None:
         line = clean_text(line)
-        if len(line) < _MIN_LINE_CHARS and not line.isdigit():
+        if _NO_WORD.fullmatch(line):
             return "fragment"
         for kind, pattern in self._rules:
             if pattern.match(line):

@@ -1,14 +1,16 @@
-"""Dates as the site prints them, turned into timezone-aware datetimes.
+"""Dates as pages print them, turned into datetimes in the site's own time.
 
-The site writes Korea time without an offset; Korea has kept UTC+09:00 without daylight
-saving since 1988, so a fixed offset is exact for every article the site holds.
+A site profile names its timezone (an IANA name, so daylight saving is right where a site has
+it); a date printed without an offset is read in it. With no timezone (a site nobody has
+described) such a date stays naive and is written without an offset: an invented offset would
+be wrong more often than not. Korea has kept UTC+09:00 without daylight saving since 1988.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 KST = timezone(timedelta(hours=9), "KST")
 
@@ -44,9 +46,18 @@ _PUBLISHED_LABELS = {"published", "posted", "input", "date"}
 class FoundDate:
     value: datetime
     raw: str
+    #: The source gave a time of day, not only a date.
+    has_time: bool = True
+
+    @property
+    def precision(self) -> int:
+        """2: time and offset, 1: time of day, 0: a date alone. Of a page's dates the most precise wins."""
+        if not self.has_time:
+            return 0
+        return 2 if self.value.tzinfo is not None else 1
 
 
-def _build(match: re.Match[str]) -> datetime | None:
+def _build(match: re.Match[str], tz: tzinfo | None) -> datetime | None:
     groups = match.groupdict()
     month = int(groups["m"]) if groups.get("m") else _MONTHS.get((groups.get("mon") or "").lower())
     if month is None:
@@ -58,16 +69,20 @@ def _build(match: re.Match[str]) -> datetime | None:
     elif ampm == "a" and hour == 12:
         hour = 0
     try:
-        return datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, int(groups["S"] or 0), tzinfo=KST)
+        return datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, int(groups["S"] or 0), tzinfo=tz)
     except ValueError:
         return None
 
 
-def _first_match(text: str, start: int = 0) -> tuple[re.Match[str], datetime] | None:
+def _found(match: re.Match[str], value: datetime) -> FoundDate:
+    return FoundDate(value, match.group(0).strip(" ,-–—"), has_time=match.group("H") is not None)
+
+
+def _first_match(text: str, start: int = 0, tz: tzinfo | None = KST) -> tuple[re.Match[str], datetime] | None:
     best: tuple[re.Match[str], datetime] | None = None
     for pattern in _COMPILED:
         for match in pattern.finditer(text, start):
-            value = _build(match)
+            value = _build(match, tz)
             if value is not None:
                 if best is None or match.start() < best[0].start():
                     best = (match, value)
@@ -75,29 +90,37 @@ def _first_match(text: str, start: int = 0) -> tuple[re.Match[str], datetime] | 
     return best
 
 
-def parse_date(text: str) -> FoundDate | None:
-    """The first date in ``text``, in Korea time unless the text carries an offset."""
+def parse_date(text: str, tz: tzinfo | None = KST) -> FoundDate | None:
+    """The first date in ``text``, in ``tz`` unless the text carries an offset."""
     text = text.strip()
-    iso = parse_iso(text)
-    if iso is not None:
-        return FoundDate(iso, text)
-    found = _first_match(text)
-    if found is None:
-        return None
-    match, value = found
-    return FoundDate(value, match.group(0).strip(" ,-–—"))
+    if (iso := iso_date(text, tz)) is not None:
+        return iso
+    found = _first_match(text, tz=tz)
+    return _found(*found) if found is not None else None
 
 
-def parse_iso(text: str) -> datetime | None:
-    """An ISO 8601 timestamp (as in meta tags and JSON-LD), made aware in Korea time if naive."""
+def parse_iso(text: str, tz: tzinfo | None = KST) -> datetime | None:
+    """An ISO 8601 timestamp (as in meta tags and JSON-LD); a naive one is read in ``tz``."""
+    found = iso_date(text, tz)
+    return found.value if found is not None else None
+
+
+_ISO_TIME = re.compile(r"\d[T ]\d{1,2}:\d{2}")
+
+
+def iso_date(text: str, tz: tzinfo | None = KST) -> FoundDate | None:
+    """An ISO 8601 date or timestamp with what it said: a date alone is less precise than a time."""
+    raw = text.strip()
     try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=KST)
+    if value.tzinfo is None and tz is not None:
+        value = value.replace(tzinfo=tz)
+    return FoundDate(value, raw, has_time=_ISO_TIME.search(raw) is not None)
 
 
-def labelled_dates(text: str) -> tuple[FoundDate | None, FoundDate | None]:
+def labelled_dates(text: str, tz: tzinfo | None = KST) -> tuple[FoundDate | None, FoundDate | None]:
     """(published, modified) from a date line such as ``Published: 13 Oct. 2021, 19:01 Updated: ...``.
 
     An unlabelled date counts as the publication date.
@@ -105,12 +128,12 @@ def labelled_dates(text: str) -> tuple[FoundDate | None, FoundDate | None]:
     published: FoundDate | None = None
     modified: FoundDate | None = None
     position = 0
-    while (found := _first_match(text, position)) is not None:
+    while (found := _first_match(text, position, tz)) is not None:
         match, value = found
         before = text[position : match.start()]
         labels = list(_LABEL.finditer(before))
         label = labels[-1]["label"].lower() if labels else "published"
-        date_found = FoundDate(value, match.group(0).strip(" ,-–—"))
+        date_found = _found(match, value)
         if label in _PUBLISHED_LABELS:
             published = published or date_found
         else:
@@ -131,10 +154,21 @@ def is_date_line(line: str) -> bool:
     return not re.sub(r"[\s|,:·•/()\-–—]+", "", rest)
 
 
-def date_from_parts(year: str, month: str, day: str) -> datetime | None:
-    """Midnight Korea time of a date taken from a URL path."""
+def is_stamp_line(line: str) -> bool:
+    """A date line that is a page's stamp: it carries a label or a time of day.
+
+    "29 November 2018 | 20 January 2019" (an exhibition's dates) is story text.
+    """
+    if not is_date_line(line):
+        return False
+    found = _first_match(line)
+    return _LABEL.search(line) is not None or (found is not None and found[0].group("H") is not None)
+
+
+def date_from_parts(year: str, month: str, day: str, tz: tzinfo | None = KST) -> datetime | None:
+    """Midnight (in ``tz``) of a date taken from a URL path."""
     try:
-        return datetime(int(year), int(month), int(day), tzinfo=KST)
+        return datetime(int(year), int(month), int(day), tzinfo=tz)
     except ValueError:
         return None
 

@@ -24,6 +24,11 @@ def fingerprint(text: str) -> str:
     return _NON_WORD.sub(" ", clean_text(text).casefold()).strip()
 
 
+def link_key(text: str) -> str:
+    """A cheaper comparison key for link texts: white space folded and case folded only."""
+    return " ".join(text.split()).casefold()
+
+
 def split_lines(text: str) -> list[str]:
     """Cleaned, non-empty lines of ``text``."""
     return [line for line in (clean_text(raw) for raw in text.splitlines()) if line]

@@ -1,0 +1,101 @@
+"""What news pages print around a story, as text, written per language.
+
+Each rule is a regular expression that must match a whole line (case-insensitive). A rule
+earns its place only if it removes no line of real story text: the test suite runs every
+line of the real-page corpus's gold bodies through these rules. No site's name or widget
+strings belong here; those are the site profile's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Rules = Mapping[str, tuple[str, ...]]
+
+# Symbols only: the same in every language.
+NEUTRAL: Rules = {
+    "copyright": (r"(?:ⓒ|©|\(c\))\s*(?:\d{4}\s*)?[^.!?]{0,80}",),
+}
+
+ENGLISH: Rules = {
+    "toolbar": (
+        r"(?:(?:print(?:\s+article)?|share|font\s*size|text\s*size|a\s*[+-]|facebook|twitter|e-?mail"
+        r"|copy\s*(?:url|link)|url\s*copy|listen|bookmark|order\s+reprints|reprints)\b[\s|·]*)+",
+        r"this\s+copy\s+is\s+for\s+your\s+personal,?\s+non-commercial\s+use\s+only\b.*",
+    ),
+    # A trail is short labels between separators; a sentence ("Home / Away kits were ...") is not.
+    "breadcrumbs": (r"home(?:\s*[>›»]\s*[^>›».!?]{1,40}){1,5}",),
+    "related": (
+        r"related(?:\s+(?:articles?|stories|news|content|coverage|links|reading|posts?|videos?))?\s*(?::.*)?",
+        r"(?:more\s+in|more\s+from|most\s+(?:popular|read|viewed)|recommended(?:\s+(?:stories|articles|for\s+you))?"
+        r"|you\s+may\s+also\s+like|top\s+stories|don'?t\s+miss|trending(?:\s+now)?)\s*:?",
+        r"(?:read|see|watch)\s+(?:more|also)\s*:.*",
+        r"also\s+on\s+[\w-]+\.[a-z]{2,}\b.*",
+    ),
+    "ads": (r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*",),
+    "copyright": (r"(?:copyright|ⓒ|©|\(c\)).{0,80}all\s+rights\s+reserved\.?",),
+    "comments": (
+        r"(?:to|please)\s+(?:write|post|leave)\s+(?:a\s+)?comments?,?\s+(?:please\s+)?(?:log|sign)\s*in\b.*",
+        r"(?:please\s+)?(?:log|sign)\s*in\s+to\s+(?:write|post|leave|view)\s+(?:a\s+)?comments?\b.*",
+        r"(?:\d+\s+)?(?:comments?|reply|replies)\s*\(?\d*\)?",
+        r".{0,60}\(\d+\s*/\s*\d+\s*(?:characters?|chars?)\)\s*",
+    ),
+    "newsletter": (
+        # At most one short sentence before a call to subscribe that ends the line.
+        r"(?:[^.!?]{0,80}[.!?]\s+)?(?:subscribe|sign\s+up)\b.{0,80}\bnewsletters?\b[^.!?]{0,80}[.!?]?",
+        r"get\s+.{0,80}\bdelivered\s+to\s+your\s+inbox\b.{0,80}",
+        r"like\s+this\s+(?:story|article)\?.{0,60}",
+    ),
+    "filed_under": (r"(?:filed\s+under|tags?)\s*:.{0,200}", r"tags"),
+    # Who to write to, who reported and edited: the masthead's lines, not the story's.
+    "credits": (
+        r"\(?(?:additional\s+)?reporting\s+by\b.{0,300}\b(?:editing|writing)\s+by\b.{0,200}",
+        r"(?:write|e-?mail)\s+(?:to\s+)?.{1,60}\s+at\s+\S+@\S+?\.?(?:\s+or\s+follow\b.{0,120})?",
+        r"have\s+a\s+(?:news\s+)?tip\?.{0,200}",
+        r"by",
+    ),
+    # A time stamp on a line of its own: "Updated at 1:23 p.m.", "Posted 10:02 AM ET".
+    "dateline": (
+        r"(?:updated|posted|published)\s*(?:at|:)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?\.?",
+    ),
+    "paywall": (r"if\s+you\s+enjoyed\s+this\s+article\b.{0,300}", r"an\s+error\s+(?:has\s+)?occurred.{0,60}"),
+}
+
+KOREAN: Rules = {
+    "toolbar": (
+        r"(?:(?:인쇄|공유|스크랩|글자\s*크기|글씨\s*크기|본문\s*듣기|듣기|페이스북|트위터|카카오톡|카카오스토리|URL\s*복사|링크\s*복사"
+        r"|메일|북마크)[\s|·]*)+",
+    ),
+    "breadcrumbs": (r"홈(?:\s*[>›»]\s*[^>›».!?]{1,40}){1,5}",),
+    "related": (r"(?:관련\s*기사|관련\s*뉴스|추천\s*기사|많이\s*본\s*기사|이\s*기사와\s*함께\s*본\s*기사)\s*:?.*",),
+    "ads": (r"(?:광고|AD)\s*",),
+    "copyright": (r".{0,40}무단\s*전재\s*(?:및|&)\s*재배포\s*금지.{0,40}",),
+    "comments": (
+        r"(?:댓글|답글)\s*\(?\d*\)?\s*(?:개)?",
+        r".{0,60}\(\d+\s*/\s*\d+\s*자\)\s*",
+        r"로그인(?:\s*후)?.{0,30}댓글.{0,40}",
+    ),
+    "newsletter": (r".{0,60}(?:뉴스레터|구독).{0,30}(?:신청|하기|받아\s*보세요).{0,40}",),
+}
+
+GERMAN: Rules = {
+    "consent": (r"externer\s+inhalt\s+nicht\s+verfügbar.{0,200}",),
+    "newsletter": (r".{0,60}newsletter\s+(?:abonnieren|bestellen).{0,60}",),
+}
+
+JAPANESE: Rules = {
+    "paywall": (r"この記事は(?:有料)?会員限定(?:記事)?です.{0,100}",),
+}
+
+#: Rules by the language's two-letter code; a page in another language gets the neutral ones.
+BY_LANGUAGE: Mapping[str, Rules] = {"en": ENGLISH, "ko": KOREAN, "de": GERMAN, "ja": JAPANESE}
+
+
+def rules_for(language: str | None) -> tuple[Rules, ...]:
+    """The neutral rules, the English ones, and those of ``language``.
+
+    English applies to every page: widget text in English ("Filed under:", "Related:") is on
+    pages in every language, and a line of prose in another language does not read as it.
+    """
+    words = BY_LANGUAGE.get(language or "en")
+    return (NEUTRAL, ENGLISH) if words is None or words is ENGLISH else (NEUTRAL, ENGLISH, words)

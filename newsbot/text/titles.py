@@ -1,0 +1,58 @@
+"""Headlines out of ``<title>`` and ``og:title``: the site's name and section trail removed.
+
+Pages append their site's name, often with a section, after a separator:
+``Headline - 정치ㅣ한국일보``, ``Headline--时政--人民网``, ``Headline | Reuters``. A trailing part
+is cut only when it names the site as the page names it elsewhere (``og:site_name``, the
+publisher in JSON-LD, ``application-name``, the host), so a headline with a dash of its own
+keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsbot.text.normalise import clean_text
+
+_SEPARATOR = re.compile(r"\s+[-|–—:·•»/]\s+|\s*(?:\||--|::|ㅣ|｜|_|«|»)\s*|\s+-\s*|\s*-\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+# Host labels that say nothing of the site's name.
+_HOST_NOISE = frozenset({"www", "m", "news", "com", "co", "net", "org", "kr", "uk", "jp", "cn", "de", "fr", "br"})
+_MIN_NAME_CHARS = 2
+# A section label in a title's trail ("정치", "World News"), not a second headline.
+_MAX_LABEL_CHARS = 25
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub("", clean_text(text).casefold())
+
+
+def site_names(names: Iterable[str | None], host: str | None = None) -> list[str]:
+    """Comparison keys for the site's name: the names a page gives, and its host's labels."""
+    keys = [_key(name) for name in names if name]
+    if host:
+        keys += [_key(label) for label in host.lower().split(".") if label not in _HOST_NOISE]
+    return [key for key in dict.fromkeys(keys) if len(key) >= _MIN_NAME_CHARS]
+
+
+def strip_site_suffix(title: str, names: list[str]) -> str:
+    """``title`` without a trailing separator and a part that names the site.
+
+    The cut is made at the leftmost separator after which come short labels (a section trail)
+    ending in the site's name, and only while the headline before it is at least half as long.
+    """
+    title = clean_text(title)
+    if not names:
+        return title
+    for match in _SEPARATOR.finditer(title):
+        head, tail = title[: match.start()].strip(), title[match.end() :].strip()
+        if not head or 2 * len(head) < len(tail):
+            continue
+        parts = [_key(part) for part in _SEPARATOR.split(tail) if _key(part)]
+        if parts and _names_site(parts[-1], names) and all(len(part) <= _MAX_LABEL_CHARS for part in parts[:-1]):
+            return head
+    return title
+
+
+def _names_site(part: str, names: list[str]) -> bool:
+    return any(name in part or (len(part) >= 4 and part in name) for name in names)
