@@ -62,6 +62,12 @@ def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+def fresh(value: Any) -> Any:
+    # VALUES hands out the same list and dict objects every time; a later step of the same draw
+    # may mutate one inside the record, and hypothesis would then replay a different example.
+    return copy.deepcopy(value)
+
+
 @st.composite
 def mutated_records(draw: st.DrawFn) -> dict[str, Any]:
     record: dict[str, Any] = copy.deepcopy(draw(st.sampled_from(RECORDS)))
@@ -74,9 +80,9 @@ def mutated_records(draw: st.DrawFn) -> dict[str, Any]:
         if action == "delete" and isinstance(parent, dict):
             del parent[path[-1]]
         elif action == "add" and isinstance(parent, dict):
-            parent[draw(st.sampled_from(["extra", "name", "email", "caption", "datetime"]))] = draw(VALUES)
+            parent[draw(st.sampled_from(["extra", "name", "email", "caption", "datetime"]))] = fresh(draw(VALUES))
         else:
-            parent[path[-1]] = draw(VALUES)
+            parent[path[-1]] = fresh(draw(VALUES))
         if not paths(record):
             break
     return record
