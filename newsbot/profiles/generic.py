@@ -14,7 +14,7 @@ ANY_TEMPLATE = Layout(
     in_use="any news page",
     body=(),
     headline=("h1",),
-    dates=("time[datetime]", "[itemprop=datePublished]", "[itemprop=dateModified]"),
+    dates=("time", "[itemprop=datePublished]", "[itemprop=dateModified]"),
     breadcrumbs=("nav[aria-label*=readcrumb] a", ".breadcrumb a", ".breadcrumbs a", "[itemprop=itemListElement] a"),
     photos=("figure",),
     captions=("figcaption",),

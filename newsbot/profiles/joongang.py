@@ -96,7 +96,7 @@ JOONGANG = SiteProfile(
             r"(?:k-?)?dictionary(?:\s+on|\s+off)?",
             r"(?:(?:print|dictionary|scrap|kakao|kakaotalk|naver|line|x|tts|share|facebook|twitter|copy\s*url)\b[\s|·]*)+",
         ),
-        "copyright": (r"(?:copyright|ⓒ|©|\(c\)).*(?:joongang|reproduction).*",),
+        "copyright": (r"(?:copyright|ⓒ|©|\(c\))\s*.{0,60}joongang.{0,160}",),
     },
     chrome_fragments=(
         "Log in to Twitter or Facebook account to connect",

@@ -28,10 +28,12 @@ ENGLISH: Rules = {
     "related": (
         r"related(?:\s+(?:articles?|stories|news|content|coverage|links|reading|posts?|videos?))?\s*(?::.*)?",
         r"(?:more\s+in|more\s+from|most\s+(?:popular|read|viewed)|recommended(?:\s+(?:stories|articles|for\s+you))?"
-        r"|you\s+may\s+also\s+like|top\s+stories|don'?t\s+miss|trending(?:\s+now)?)\s*:?",
+        r"|you\s+may\s+also\s+like|top\s+stories|trending(?:\s+now)?)\s*:?",
         r"(?:read|see|watch)\s+(?:more|also)\s*:.*",
         r"also\s+on\s+[\w-]+\.[a-z]{2,}\b.*",
     ),
+    # A label alone; unlike "related" it heads no list: a deals page's "Don't Miss" heads products.
+    "labels": (r"don'?t\s+miss\s*:?",),
     "ads": (r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*",),
     "copyright": (r"(?:copyright|ⓒ|©|\(c\)).{0,80}all\s+rights\s+reserved\.?",),
     "comments": (

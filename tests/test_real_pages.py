@@ -1,0 +1,218 @@
+"""Real news HTML decides: the text rules keep real story text, and the generic path holds up.
+
+The corpus is the article-extraction benchmark's 181 real pages with gold bodies, beside the
+repository (``../shared/data/aeb``, or ``NEWSBOT_AEB``). These tests do not judge the figures
+of ``python -m bench``; they hold what must never happen.
+"""
+
+from __future__ import annotations
+
+import pytest
+import trafilatura
+
+import newsbot
+from bench import aeb
+from newsbot.profiles import GENERIC, JOONGANG, SiteProfile
+from newsbot.text.body import clean_body
+from newsbot.text.captions import CaptionMatcher
+from newsbot.text.normalise import clean_text
+
+try:
+    PAGES = aeb.load()
+except aeb.CorpusMissing as missing:
+    PAGES = []
+    MISSING = str(missing)
+else:
+    MISSING = ""
+
+needs_corpus = pytest.mark.skipif(not PAGES, reason=MISSING)
+
+# Gold lines that are plainly no story, each with why; every other gold line must survive.
+NOT_STORY = {
+    ("0ec95c72", "[사진=JTBC, 이매진아시아]"): "a bare photo credit",
+    ("9da36ae4", "[사진=MBC, SBS]"): "a bare photo credit",
+    ("359fee22", "© Reuters"): "a bare photo credit",
+    ("359fee22", "(Reporting by Will Dunham; Editing by Tom Brown)"): "the wire's reporting and editing credit",
+    ("4219d096", "© Regan"): "a bare photo credit",
+    ("680c2848", "[ CNET ]"): "a bare source credit under a quote",
+    ("680c2848", "[ CNBC]"): "a bare source credit under a quote",
+    ("680c2848", "[ CNBC ]"): "a bare source credit under a quote",
+    ("f344ca5f", "Copyright 2019 Hawaii News Now. All rights reserved."): "the station's copyright notice",
+    ("e7d77f18", "Don't Miss"): "a widget's label (the products under it stay)",
+}
+LANGUAGES = ("en", "ko", "de", "ja", None)
+
+
+def _removed(lines: list[str], profile: SiteProfile, language: str | None) -> list[str]:
+    result = clean_body(
+        lines,
+        headline=None,
+        captions=CaptionMatcher([]),
+        chrome=profile.chrome_rules_for(language),
+        language=language,
+        credit_captions=profile.credit_captions,
+    )
+    kept = set(result.paragraphs)
+    return [line for line in lines if line not in kept]
+
+
+@needs_corpus
+@pytest.mark.parametrize("profile", [GENERIC, JOONGANG], ids=lambda p: p.name)
+@pytest.mark.parametrize("language", LANGUAGES, ids=str)
+def test_no_gold_line_of_a_real_page_is_removed(profile: SiteProfile, language: str | None) -> None:
+    """Every line of every gold body, in order, through the chrome, byline, date-line, related
+    list and caption rules: only the listed non-story lines may go."""
+    removed = set()
+    total = 0
+    for page in PAGES:
+        lines = [line for line in (clean_text(raw) for raw in page.gold.split("\n")) if line]
+        total += len(lines)
+        removed |= {(page.key[:8], line) for line in _removed(lines, profile, language)}
+    assert total > 4000
+    assert removed - set(NOT_STORY) == set()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Copyright holders say unauthorized reproduction of their works is rampant online."],
+        ["Home / Away kits were unveiled on Monday."],
+        ["Related news outlets reported the same figures.", "A new subhead", "The story goes on after it."],
+        ["Q.", "What did you expect from the season?", "A.", "More than we got, to be honest."],
+        [
+            "The government said on Monday that it would extend the subsidy for electric vehicles by another "
+            "two years, citing slower than expected sales in the first half and a wider gap with combustion cars, "
+            "and that local governments would be asked to match the central funds for buyers in rural areas "
+            "starting next spring, officials familiar with the plan said. [YONHAP]"
+        ],
+        ["29 November 2018 | 20 January 2019", "The exhibition opens on Thursday."],
+        ["___", "Associated Press writers contributed."],
+    ],
+)
+@pytest.mark.parametrize("profile", [GENERIC, JOONGANG], ids=lambda p: p.name)
+def test_prose_that_looks_like_chrome_stays(lines: list[str], profile: SiteProfile) -> None:
+    assert _removed(lines, profile, profile.language or "en") == []
+
+
+def test_chrome_of_real_pages_goes() -> None:
+    lines = [
+        "Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures",
+        "The story itself is here, told in a sentence.",
+        "Related Articles",
+        "First headline of another story",
+        "Second headline of another story",
+        "Filed under: Politics |",
+        "Subscribe to the Morning Review newsletter",
+        "Updated at 1:23 p.m.",
+        "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.",
+    ]
+    assert _removed(lines, GENERIC, "en") == [line for line in lines if not line.startswith("The story")]
+
+
+def _page(head: str, body: str, lang: str = "en") -> str:
+    return f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
+
+
+_STORY = "".join(
+    f"<p>Paragraph {n} of a story about the harbour, which reopened after a long winter of repairs.</p>"
+    for n in range(1, 6)
+)
+
+
+def test_an_unknown_host_gets_the_generic_profile_and_keeps_its_offsets() -> None:
+    html = _page(
+        "<title>Harbour reopens - City Ledger</title><meta property='og:site_name' content='City Ledger'>"
+        "<meta property='article:published_time' content='2024-03-05T08:30:00-05:00'>",
+        f"<article><h1>Harbour reopens</h1><p class='date'>March 5, 2024</p>{_STORY}</article>",
+    )
+    record = newsbot.extract(html, "https://news.example.org/2024/03/05/harbour-reopens-12345678")
+    assert record["metadata"]["site"] == "news.example.org"
+    assert record["metadata"]["layout"] == "generic"
+    assert record["headline"] == "Harbour reopens"
+    # The meta tag's timestamp is more precise than the date-only text, and keeps its offset.
+    assert record["datePublished"] == "2024-03-05T08:30:00-05:00"
+    # A number in another site's URL is no article id.
+    assert record["articleId"] != "12345678"
+
+
+def test_a_date_without_offset_on_an_unknown_site_stays_without_one() -> None:
+    html = _page(
+        "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"
+    )
+    record = newsbot.extract(html, "https://ledger.example.net/harbour")
+    assert record["datePublished"] == "2024-03-05T08:30:00"
+
+
+def test_joongang_hosts_keep_korea_time() -> None:
+    html = _page(
+        "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"
+    )
+    record = newsbot.extract(html, "https://koreajoongangdaily.joins.com/news/2024-03-05/national/x/Harbour/2000001")
+    assert record["datePublished"] == "2024-03-05T08:30:00+09:00"
+    assert record["metadata"]["site"] == "joongang"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "headline"),
+    [
+        ("대통령 발언 논란 - 정치ㅣ한국일보", "한국일보", "대통령 발언 논란"),
+        ("习近平会见外宾--时政--人民网", "人民网", "习近平会见外宾"),
+        (
+            "Trump - Biden debate draws record audience | Reuters",
+            "Reuters",
+            "Trump - Biden debate draws record audience",
+        ),
+    ],
+)
+def test_site_suffixes_leave_titles(title: str, site: str, headline: str) -> None:
+    html = _page(f"<title>{title}</title><meta property='og:site_name' content='{site}'>", _STORY)
+    assert newsbot.extract(html, "https://example.com/story")["headline"] == headline
+
+
+def test_comment_markers_do_not_cut_paragraphs() -> None:
+    body = "".join(
+        f"<p>Sentence {n} begins here and<!-- --> goes on after a React marker to its end.</p>" for n in range(6)
+    )
+    record = newsbot.extract(
+        _page("<title>Markers</title>", f"<article><h1>Markers</h1>{body}</article>"), "https://x.test/a"
+    )
+    assert "goes on after a React marker to its end." in record["articleBody"]
+    assert record["articleBody"].count("\n") == 5
+
+
+def test_a_body_class_named_captions_is_no_caption() -> None:
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body class='page captions photo'>"
+        f"<h1>Harbour reopens</h1><img src='/a.jpg'>{_STORY}</body></html>"
+    )
+    for url in (
+        "https://example.com/story",
+        "https://koreajoongangdaily.joins.com/news/2024-03-05/national/x/H/2000001",
+    ):
+        assert newsbot.extract(html, url)["articleBody"].count("Paragraph") == 5
+
+
+@needs_corpus
+def test_a_slice_of_real_pages_beats_bare_trafilatura() -> None:
+    """Twelve real pages: newsbot drops none and scores at least trafilatura's precision mode."""
+    pages = [(page, page.html()) for page in PAGES[::15]]
+
+    def ours(html: str, url: str) -> str | None:
+        body: str = newsbot.extract(html, url)["articleBody"]
+        return body
+
+    def theirs(html: str, url: str) -> str | None:
+        text: str | None = trafilatura.extract(html, url=url, favor_precision=True, include_comments=False)
+        return text
+
+    newsbot_score, trafilatura_score = aeb.evaluate("newsbot", ours, pages), aeb.evaluate("trafilatura", theirs, pages)
+    assert newsbot_score.dropped == []
+    assert newsbot_score.f1 >= trafilatura_score.f1
+
+
+def test_the_metric_counts_shingles_as_the_benchmark_does() -> None:
+    gold = "one two three four five six"
+    assert aeb.page_score(gold, gold).f1 == 1.0
+    assert aeb.page_score(None, gold).recall == 0.0
+    half = aeb.page_score("one two three four five six seven eight nine", gold)
+    assert half.recall == 1.0 and 0 < half.precision < 1
