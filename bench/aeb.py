@@ -9,6 +9,7 @@ weighs no more than a short one; precision and recall averaged over pages, F1 of
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -165,3 +166,75 @@ def worst_pages(ours: CorpusScore, best_of: list[CorpusScore], count: int = 10) 
         gaps.append((key, round(score.f1, 3), round(best, 3)))
     gaps.sort(key=lambda gap: gap[1] - gap[2])
     return [gap for gap in gaps[:count] if gap[1] < gap[2]]
+
+
+def _trafilatura(*, favor_precision: bool = False, fast: bool = False) -> Extractor:
+    import trafilatura
+
+    def run(html: str, url: str) -> str | None:
+        text: str | None = trafilatura.extract(
+            html, url=url, include_comments=False, deduplicate=False, favor_precision=favor_precision, fast=fast
+        )
+        return text
+
+    return run
+
+
+#: trafilatura's modes as its users run them, comments off.
+TRAFILATURA_MODES: dict[str, Extractor] = {
+    "trafilatura (precision)": _trafilatura(favor_precision=True),
+    "trafilatura (default)": _trafilatura(),
+    "trafilatura (fast)": _trafilatura(fast=True),
+}
+
+
+def newsbot_body(html: str, url: str) -> str | None:
+    import newsbot
+
+    try:
+        body: str = newsbot.extract(html, url)["articleBody"]
+    except newsbot.NotAnArticle:
+        return None
+    return body
+
+
+def run(pages: list[RealPage]) -> dict[str, object]:
+    """Quality of newsbot and of trafilatura's modes, the pages newsbot loses most, and the
+    median time of ``newsbot.extract`` against ``trafilatura.extract(with_metadata=True)``."""
+    import trafilatura
+
+    import newsbot
+
+    loaded = [(page, page.html()) for page in pages]
+    ours = evaluate("newsbot", newsbot_body, loaded)
+    theirs = [evaluate(name, extractor, loaded) for name, extractor in TRAFILATURA_MODES.items()]
+    # Timed interleaved, page by page, so that drift in the machine's speed falls on both alike.
+    extract_s, reference_s = [], []
+    for page, html in loaded:
+        start = time.perf_counter()
+        with contextlib.suppress(newsbot.NotAnArticle):
+            newsbot.extract(html, page.url)
+        middle = time.perf_counter()
+        trafilatura.extract(html, url=page.url, with_metadata=True, include_comments=False, deduplicate=False)
+        extract_s.append(middle - start)
+        reference_s.append(time.perf_counter() - middle)
+    extract_ms, reference_ms = _median(extract_s) * 1000, _median(reference_s) * 1000
+    best = max(theirs, key=lambda score: score.f1)
+    worst = worst_pages(ours, theirs)
+    urls = {page.key: page.url for page in pages}
+    return {
+        "pages": len(pages),
+        "page_kb": round(sum(page.path.stat().st_size for page in pages) / len(pages) / 1024, 1),
+        "scores": {score.name: score.as_dict() for score in [ours, *theirs]},
+        "best_trafilatura": best.name,
+        "worst": [{"key": key[:12], "url": urls[key], "newsbot": mine, "best": top} for key, mine, top in worst],
+        "max_loss": round(max((top - mine for _, mine, top in worst_pages(ours, theirs, len(pages))), default=0.0), 3),
+        "extract_ms": round(extract_ms, 2),
+        "reference_ms": round(reference_ms, 2),
+        "ratio": round(extract_ms / reference_ms, 3) if reference_ms else 0.0,
+    }
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0

@@ -40,6 +40,7 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
 def render(results: dict[str, Any]) -> str:
     host = results["machine"]
     parts = [f"Machine: {host['cpu']}, {host['cores']} cores, Python {host['python']}"]
+    parts.extend(render_real(results.get("real")))
     quality = results["quality"]
     rows = []
     for corpus, scores in quality.items():
@@ -99,6 +100,32 @@ def render(results: dict[str, Any]) -> str:
         )
     )
     return "\n\n".join(parts)
+
+
+def render_real(real: dict[str, Any] | None) -> list[str]:
+    """The real-page corpus's tables, or why there are none."""
+    if real is None:
+        return []
+    if "missing" in real:
+        return [f"Real pages: not measured, {real['missing']}"]
+    rows = [
+        [name, s["pages"], s["precision"], s["recall"], s["f1"], s["dropped"], s["median_ms"]]
+        for name, s in real["scores"].items()
+    ]
+    parts = [
+        f"Real pages: body quality on {real['pages']} real news pages of many sites and languages (the "
+        "article-extraction benchmark's pages and gold bodies; its metric: 4-token shingles, per-page shares, "
+        "F1 of the mean precision and recall)",
+        table(["extractor", "pages", "P", "R", "F1", "dropped", "median ms (single call)"], rows),
+        "Pages where newsbot loses most F1 to trafilatura's best mode on that page",
+        table(
+            ["page", "newsbot F1", "best trafilatura F1", "url"],
+            [[w["key"], w["newsbot"], w["best"], w["url"][:90]] for w in real["worst"]] or [["none", "", "", ""]],
+        ),
+        f"Real pages, time per page (median, interleaved): newsbot.extract {real['extract_ms']} ms, "
+        f"trafilatura.extract(with_metadata=True) {real['reference_ms']} ms, ratio {real['ratio']}",
+    ]
+    return parts
 
 
 def write(results: dict[str, Any], out: Path) -> None:

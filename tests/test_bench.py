@@ -25,3 +25,9 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert all(len(run["attempts_pages_per_s"]) == 1 for run in results["crawl"]["runs"])  # --smoke runs each once
     assert (tmp_path / "latest.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert {target["name"] for target in results["targets"]} >= {"newsbot body F1 on the evaluation set"}
+    # The real-page corpus: a slice of it in a smoke run, newsbot beside trafilatura's modes.
+    real = results["real"]
+    assert "missing" not in real, real
+    assert real["pages"] == 6 and "Real pages" in done.stdout
+    assert set(real["scores"]) == {"newsbot", "trafilatura (precision)", "trafilatura (default)", "trafilatura (fast)"}
+    assert real["extract_ms"] > 0 and real["reference_ms"] > 0
