@@ -9,7 +9,6 @@ from typing import Any
 
 import trafilatura
 
-import newsbot
 from bench import aeb
 from bench.corpus import LAYOUTS, generate
 from bench.crawl import crawl, fastest
@@ -22,20 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 Item = tuple[str, str, str, dict[str, list[str]]]
 
 
-def newsbot_body(html: str, url: str) -> str | None:
-    try:
-        body: str = newsbot.extract(html, url)["articleBody"]
-    except newsbot.NotAnArticle:
-        return None
-    return body
-
-
 def trafilatura_body(html: str, url: str) -> str | None:
     text: str | None = trafilatura.extract(html, url=url, include_comments=False, deduplicate=False)
     return text
 
 
-EXTRACTORS = {"newsbot": newsbot_body, "trafilatura": trafilatura_body}
+EXTRACTORS = {"newsbot": aeb.newsbot_body, "trafilatura": trafilatura_body}
 
 
 def fixture_items() -> list[Item]:
