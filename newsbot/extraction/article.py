@@ -21,7 +21,7 @@ from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of, wrap_text_runs
 from newsbot.extraction.images import read_photos
 from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta, site_name
-from newsbot.extraction.story import generic_story_lines, story_lines
+from newsbot.extraction.story import generic_story_lines, long_paragraphs, story_lines
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
@@ -46,8 +46,6 @@ MIN_BODY_CHARS = 150
 _BREADCRUMB_ROOTS = {"home", "main", "korea joongang daily", "홈"}
 # A story quotes the odd link; a front page or index is link titles through and through.
 _MAX_LINK_SHARE = 0.5
-_LONG_PARAGRAPHS = Selector(("p",))
-_LONG_PARAGRAPH_CHARS = 80
 _STORY_PARAGRAPHS = 3
 _SHORT_LINE_CHARS = 160
 _CRUMB_TRAIL = re.compile(r"^(?:Home|HOME|홈)\s*[>›»]\s*(?P<trail>.+)$")
@@ -234,8 +232,7 @@ def _prune(xpaths: dict[str, Selector], scope: etree._Element, *, guard_story: b
 
 def _holds_story(element: etree._Element) -> bool:
     # A class-name guess ("commentary", "shared-layout") must never take the story with it.
-    long_paragraphs = [p for p in _LONG_PARAGRAPHS(element) if len(text_of(p)) > _LONG_PARAGRAPH_CHARS]
-    return element.tag in ("html", "body", "article", "main") or len(long_paragraphs) >= _STORY_PARAGRAPHS
+    return element.tag in ("html", "body", "article", "main") or len(long_paragraphs(element)) >= _STORY_PARAGRAPHS
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:

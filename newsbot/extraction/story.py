@@ -9,14 +9,21 @@ from lxml import etree
 
 # trafilatura marks list items "- "; a record's paragraphs carry no markup.
 _LIST_MARK = re.compile(r"^- (?=\S)")
-_LONG_PARAGRAPHS = etree.XPath("//p[string-length(normalize-space(.)) > $chars]")
+# A paragraph of a story, not a caption or a link: over this many characters.
 _LONG_PARAGRAPH_CHARS = 80
+_LONG_PARAGRAPHS = etree.XPath("descendant-or-self::p[string-length(normalize-space(.)) > $chars]")
 # On real pages trafilatura's precision mode sometimes keeps one block of a story told in
 # several (a body split by ads into sections, a teaser chosen over the text). When what it kept
 # is under this share of the page's long paragraphs, recall mode reads the page again, and its
 # text is taken when it is this many times longer.
 _RESCUE_COVER = 0.3
 _RESCUE_GAIN = 2.5
+
+
+def long_paragraphs(scope: etree._Element) -> list[etree._Element]:
+    """The ``<p>`` elements in ``scope`` (itself included) long enough to be story paragraphs."""
+    found = _LONG_PARAGRAPHS(scope, chars=_LONG_PARAGRAPH_CHARS)
+    return [p for p in found if isinstance(p, etree._Element)] if isinstance(found, list) else []
 
 
 def story_lines(
@@ -51,9 +58,7 @@ def generic_story_lines(tree: etree._Element, url: str) -> list[str]:
     """
     lines = story_lines(tree, url, favor_precision=True)
     kept = sum(len(line) for line in lines)
-    paragraphs = _LONG_PARAGRAPHS(tree, chars=_LONG_PARAGRAPH_CHARS)
-    elements = [p for p in paragraphs if isinstance(p, etree._Element)] if isinstance(paragraphs, list) else []
-    page_chars = sum([len(" ".join("".join(map(str, p.itertext())).split())) for p in elements], 0)
+    page_chars = sum([len(" ".join("".join(map(str, p.itertext())).split())) for p in long_paragraphs(tree)], 0)
     if kept < _RESCUE_COVER * page_chars:
         recalled = story_lines(tree, url, favor_recall=True)
         if sum(len(line) for line in recalled) > _RESCUE_GAIN * kept:

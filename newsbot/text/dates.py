@@ -142,16 +142,22 @@ def labelled_dates(text: str, tz: tzinfo | None = KST) -> tuple[FoundDate | None
     return published, modified
 
 
-def is_date_line(line: str) -> bool:
-    """True when a line holds nothing but labelled dates, the way a dateline or stamp does."""
+def _date_line_dates(line: str) -> list[re.Match[str]]:
+    """The dates of a line that holds nothing but labelled dates; empty for any other line."""
+    dates = []
     rest = line
     while (found := _first_match(rest)) is not None:
         match, _ = found
+        dates.append(match)
         rest = rest[: match.start()] + " " + rest[match.end() :]
-    if rest == line:
-        return False
-    rest = _LABEL.sub(" ", rest)
-    return not re.sub(r"[\s|,:·•/()\-–—]+", "", rest)
+    if not dates or re.sub(r"[\s|,:·•/()\-–—]+", "", _LABEL.sub(" ", rest)):
+        return []
+    return dates
+
+
+def is_date_line(line: str) -> bool:
+    """True when a line holds nothing but labelled dates, the way a dateline or stamp does."""
+    return bool(_date_line_dates(line))
 
 
 def is_stamp_line(line: str) -> bool:
@@ -159,16 +165,14 @@ def is_stamp_line(line: str) -> bool:
 
     "29 November 2018 | 20 January 2019" (an exhibition's dates) is story text.
     """
-    if not is_date_line(line):
-        return False
-    found = _first_match(line)
-    return _LABEL.search(line) is not None or (found is not None and found[0].group("H") is not None)
+    dates = _date_line_dates(line)
+    return bool(dates) and (_LABEL.search(line) is not None or dates[0].group("H") is not None)
 
 
-def date_from_parts(year: str, month: str, day: str, tz: tzinfo | None = KST) -> datetime | None:
-    """Midnight (in ``tz``) of a date taken from a URL path."""
+def date_from_parts(year: str, month: str, day: str) -> datetime | None:
+    """Midnight Korea time of a date taken from a URL path."""
     try:
-        return datetime(int(year), int(month), int(day), tzinfo=tz)
+        return datetime(int(year), int(month), int(day), tzinfo=KST)
     except ValueError:
         return None
 
