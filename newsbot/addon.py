@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scrapy.settings import BaseSettings
+
+from newsbot.seen import is_resumed
 
 PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 300,
@@ -58,6 +62,29 @@ class Newsbot:
                 "REDIS_URL": redis_url,
             }.items():
                 settings.set(name, value, priority="addon")
+        _keep_records(settings)
         # Both open local ports, which a crawl on a shared host or in CI must not do.
         settings.set("TELNETCONSOLE_ENABLED", False, priority="addon")
         settings.set("REMOTE_CONTROL_ENABLED", False, priority="addon")
+
+
+def _keep_records(settings: BaseSettings) -> None:
+    """No path loses records through the feed settings.
+
+    - A resumed job (its JOBDIR ran before) appends to its feeds: ``-O`` would empty the file
+      while the seen-store skips every article already in it.
+    - A crawl with a log file and no feed (Scrapyd's default: ``items_dir`` empty) writes its
+      records as JSON Lines beside the log: ``<job>.log`` -> ``<job>.jsonl``. Without either,
+      the spider closes at once (``no_output``) rather than extract pages for nobody.
+    """
+    feeds = settings.getdict("FEEDS")
+    priority = settings.getpriority("FEEDS") or 0
+    if feeds and is_resumed(settings.get("JOBDIR")):
+        appended = {uri: {**dict(options), "overwrite": False} for uri, options in feeds.items()}
+        if any(dict(options).get("overwrite") for options in feeds.values()):
+            settings.set("FEEDS", appended, priority=priority)
+            settings.set("NEWSBOT_FEEDS_APPENDED", True, priority="addon")
+    elif not feeds and (log_file := settings.get("LOG_FILE")):
+        default = str(Path(log_file).with_suffix(".jsonl"))
+        settings.set("FEEDS", {default: {"format": "jsonlines"}}, priority="addon")
+        settings.set("NEWSBOT_DEFAULT_FEED", default, priority="addon")

@@ -10,7 +10,7 @@ from scrapy.http import Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
 from twisted.python.failure import Failure
 
-from newsbot.pipelines.drops import NewsbotDrop
+from newsbot.pipelines.drops import NewsbotDrop, OverLimit
 
 
 class NewsbotLogFormatter(LogFormatter):
@@ -23,7 +23,8 @@ class NewsbotLogFormatter(LogFormatter):
     ) -> LogFormatterResult:
         if isinstance(exception, NewsbotDrop):
             return {
-                "level": logging.WARNING,
+                # Pages still in flight when the limit was reached are expected, not a problem.
+                "level": logging.DEBUG if isinstance(exception, OverLimit) else logging.WARNING,
                 "msg": "newsbot: dropped <%(url)s>: %(reason)s",
                 "args": {"url": exception.url, "reason": str(exception)},
             }

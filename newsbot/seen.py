@@ -115,6 +115,11 @@ class SeenStore(BaseSeenStore):
 _STORES: WeakKeyDictionary[Crawler, BaseSeenStore | None] = WeakKeyDictionary()
 
 
+def is_resumed(jobdir: str | None) -> bool:
+    """A crawl with this JOBDIR ran before: it is the same job, resumed."""
+    return bool(jobdir) and (Path(str(jobdir)) / "newsbot-job").exists()
+
+
 def _job_id(jobdir: str | None) -> str:
     # A resumed crawl is the same job: its id lives in JOBDIR. Without JOBDIR every run is new.
     if not jobdir:

@@ -208,13 +208,15 @@ def slow_page(body: bytes) -> Handler:
     return handler
 
 
-def crawl_process(tmp_path: Path, origin: str, output: str, *settings: str) -> subprocess.Popen[str]:
+def crawl_process(
+    tmp_path: Path, origin: str, output: str, *settings: str, feed_option: str = "-o"
+) -> subprocess.Popen[str]:
     command = [
-        SCRAPY, "crawl", "joongang", "-o", str(tmp_path / output), "-a", f"start_urls={origin}/slow/list",
+        SCRAPY, "crawl", "joongang", feed_option, str(tmp_path / output), "-a", f"start_urls={origin}/slow/list",
         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=2",
         "-s", "LOG_LEVEL=INFO", "-s", "NEWSBOT_MONITOR_ENABLED=False", *settings,
     ]  # fmt: skip
-    log = (tmp_path / f"{output}.log").open("w")
+    log = (tmp_path / f"{output}.log").open("a")
     return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
 
 
@@ -243,6 +245,70 @@ def test_killed_crawl_resumes_with_each_article_once(slow_site: Site, tmp_path: 
     ids = [record["articleId"] for record in written_first + written_second]
     assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
     assert "newsbot/skipped/already_written" in (tmp_path / "second.jsonl.log").read_text()
+
+
+def _wait_for_lines(path: Path, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(lines(path)) < count:
+        time.sleep(0.1)
+
+
+def test_the_same_overwrite_command_resumes_without_losing_records(slow_site: Site, tmp_path: Path) -> None:
+    """The README's resume: the same `-O` command again. -O must not empty what the job wrote."""
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", 8)
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait(timeout=30)
+    before = len(lines(tmp_path / "out.jsonl"))
+    assert 8 <= before < ARTICLES
+    second = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    assert second.wait(timeout=120) == 0
+    ids = [record["articleId"] for record in lines(tmp_path / "out.jsonl")]
+    assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+    assert "feeds are appended to, not overwritten" in (tmp_path / "out.jsonl.log").read_text()
+
+
+@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_crawl_exits_non_zero_and_resumes_losing_nothing(
+    slow_site: Site, tmp_path: Path, sent: signal.Signals
+) -> None:
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", 5)
+    os.kill(first.pid, sent)
+    assert first.wait(timeout=60) == 130
+    interrupted = lines(tmp_path / "out.jsonl")  # every line parses: only whole records
+    assert 5 <= len(interrupted) < ARTICLES
+    second = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    assert second.wait(timeout=120) == 0
+    ids = [record["articleId"] for record in lines(tmp_path / "out.jsonl")]
+    assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+
+
+def test_a_bad_argument_leaves_the_output_file_alone(tmp_path: Path) -> None:
+    (tmp_path / "keep.jsonl").write_text('{"kept": true}\n', encoding="utf-8")
+    done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-a", "since=yesterday", output="keep.jsonl")
+    assert done.returncode == 2
+    assert (tmp_path / "keep.jsonl").read_text(encoding="utf-8") == '{"kept": true}\n'
+    assert done.log.count("bad spider argument") == 1
+
+
+@pytest.mark.parametrize("argument", ["limit=abc", "limit=0", "until=2025-13-01", "start_urls=ftp://x.test/"])
+def test_each_bad_argument_gets_one_clear_error_and_exit_2(tmp_path: Path, argument: str) -> None:
+    done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-a", argument)
+    assert done.returncode == 2
+    assert done.log.count("bad spider argument") == 1 and "Traceback" not in done.log
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_crawl_whose_records_would_go_nowhere_does_not_start() -> None:
+    command = [SCRAPY, "crawl", "joongang", "-s", "NEWSBOT_REPLAY=fixtures", "-s", "LOG_LEVEL=INFO"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 5
+    assert "the records would go nowhere" in done.stderr
+    assert "'finish_reason': 'no_output'" in done.stderr
+    assert "'response_received_count'" not in done.stderr  # nothing was fetched
 
 
 def test_seen_store_skips_unchanged_and_reemits_changed(slow_site: Site, tmp_path: Path) -> None:

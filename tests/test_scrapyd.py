@@ -70,7 +70,7 @@ def env(server: Scrapyd) -> dict[str, str]:
     return {**os.environ, "SCRAPYD_URL": server.url, "SCRAPYD_USERNAME": user, "SCRAPYD_PASSWORD": password}
 
 
-def start_scrapyd(home: Path, auth: tuple[str, str] | None) -> Scrapyd:
+def start_scrapyd(home: Path, auth: tuple[str, str] | None, *, items_dir: str = "items") -> Scrapyd:
     # Outside the project: Scrapyd would read the nearest scrapy.cfg as its own configuration.
     home.mkdir(parents=True)
     port = free_port()
@@ -78,7 +78,7 @@ def start_scrapyd(home: Path, auth: tuple[str, str] | None) -> Scrapyd:
     (home / "scrapyd.conf").write_text(
         "[scrapyd]\n"
         f"bind_address = 127.0.0.1\nhttp_port = {port}\nusername = {user}\npassword = {password}\n"
-        "eggs_dir = eggs\nlogs_dir = logs\nitems_dir = items\ndbs_dir = dbs\n"
+        f"eggs_dir = eggs\nlogs_dir = logs\nitems_dir = {items_dir}\ndbs_dir = dbs\n"
         "poll_interval = 0.2\nmax_proc = 4\n",
         encoding="utf-8",
     )
@@ -180,7 +180,9 @@ def test_a_bad_argument_fails_the_job_clearly(scrapyd: Scrapyd, fixture_server: 
     scrapyd.wait(job)
     log = scrapyd.log(job)
     assert "bad spider argument: not a date: 'yesterday'" in log
-    assert "'finish_reason': 'bad_argument'" in log
+    # Checked before the crawl starts: no spider opened, no feed created.
+    assert "Spider opened" not in log
+    assert not (scrapyd.home / "items" / "newsbot" / "joongang" / f"{job}.jl").exists()
 
 
 def test_an_unreachable_start_url_fails_the_job_clearly(scrapyd: Scrapyd) -> None:
@@ -213,6 +215,24 @@ def test_basic_auth(tmp_path: Path, fixture_server: HTTPServer, site: FixtureSit
         job = server.schedule(start_urls=origin(fixture_server) + "/xmls/joins")
         server.wait(job)
         assert len(server.items(job)) == 4
+    finally:
+        stop(server)
+
+
+def test_scrapyd_with_its_default_configuration_keeps_the_records(
+    tmp_path: Path, fixture_server: HTTPServer, site: FixtureSite
+) -> None:
+    """Scrapyd 1.6 ships with items_dir empty: records go beside the job's log, named in it."""
+    server = start_scrapyd(tmp_path / "home", auth=None, items_dir="")
+    try:
+        done = deploy(server)
+        assert done.returncode == 0, done.stderr
+        job = server.schedule(start_urls=origin(fixture_server) + "/xmls/joins")
+        server.wait(job)
+        beside_log = server.home / "logs" / "newsbot" / "joongang" / f"{job}.jsonl"
+        lines = beside_log.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 4 and all(json.loads(line)["articleBody"] for line in lines)
+        assert f"records go to {beside_log}" in server.log(job)
     finally:
         stop(server)
 

@@ -18,6 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import (
     CannotResolveHostError,
     CloseSpider,
+    DontCloseSpider,
     DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
@@ -39,11 +40,13 @@ from newsbot.items import Page
 from newsbot.profiles import JOONGANG, SiteProfile
 from newsbot.seen import store_for
 from newsbot.shared import release
-from newsbot.text.dates import parse_bound
+from newsbot.spiders.arguments import CrawlArguments
 
 logger = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Request meta key: an article request, counted against `limit` while it is in flight.
+_ARTICLE = "newsbot_article"
 
 
 class JoongAngSpider(scrapy.Spider):
@@ -77,37 +80,50 @@ class JoongAngSpider(scrapy.Spider):
         # Scrapyd passes _job and any other -d arguments as keyword arguments: accept them.
         super().__init__(*args, **kwargs)
         self.argument_error: str | None = None
-        urls = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls or ())
-        self.start_urls = [url.strip() for url in urls if url.strip()] or list(self.profile.start_urls)
         self.since: datetime | None = None
         self.until: datetime | None = None
         self.limit: int | None = None
         try:
-            self.since = parse_bound(since) if since else None
-            self.until = parse_bound(until, end_of_day=True) if until else None
-            self.limit = int(limit) if limit not in (None, "") else None
-            if self.limit is not None and self.limit < 1:
-                raise ValueError(f"limit must be a positive number, not {limit!r}")
-            if self.since and self.until and self.since > self.until:
-                raise ValueError(f"since ({since}) is after until ({until})")
-            bad = [url for url in self.start_urls if urlsplit(url).scheme not in ("http", "https")]
-            if bad:
-                raise ValueError(f"start URLs must be http(s) URLs: {', '.join(bad)}")
+            arguments = CrawlArguments.parse(start_urls, since, until, limit, self.profile.start_urls)
         except ValueError as error:
             self.argument_error = str(error)
+            arguments = CrawlArguments.parse(None, None, None, None, self.profile.start_urls)
+        self.start_urls = list(arguments.start_urls)
+        self.since, self.until, self.limit = arguments.since, arguments.until, arguments.limit
         hosts = {urlsplit(url).hostname or "" for url in self.start_urls} | set(self.profile.hosts)
         # Only the site and the hosts the user pointed at are followed (OffsiteMiddleware).
         self.allowed_domains = sorted(host for host in hosts if host)
         self.requested_ids: set[str] = set()
+        # With `limit`: article requests out (or their pages in the pipelines), and those held
+        # back until a record more is wanted. Scheduling stops at the limit, not after it.
+        self.in_flight = 0
+        self.waiting: list[scrapy.Request] = []
         self.discovery_urls: set[str] = set()
         # Responses that reached a callback, and requests that failed outright.
         self.responses = 0
         self.failures = 0
 
     @classmethod
+    def check_arguments(cls, arguments: dict[str, str]) -> str | None:
+        """What is wrong with these spider arguments, or None; checked before any output is opened."""
+        try:
+            CrawlArguments.parse(
+                arguments.get("start_urls"),
+                arguments.get("since"),
+                arguments.get("until"),
+                arguments.get("limit"),
+                cls.profile.start_urls,
+            )
+        except ValueError as error:
+            return str(error)
+        return None
+
+    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider.on_item_done, signal=signal)
         return spider
 
     def on_idle(self) -> None:
@@ -115,11 +131,34 @@ class JoongAngSpider(scrapy.Spider):
         if self.responses == 0 and self.failures > 0:
             logger.error("newsbot: none of the start URLs could be fetched: %s", ", ".join(self.start_urls))
             raise CloseSpider("start_urls_unreachable")
+        # Pages were dropped (duplicates, empty, out of range): the limit wants more articles.
+        released = False
+        while self.waiting and self._room_for_more():
+            self.in_flight += 1
+            self.crawler.engine.crawl(self.waiting.pop(0))
+            released = True
+        if released:
+            raise DontCloseSpider
+
+    def on_item_done(self, response: Response | None = None, **_: Any) -> None:
+        if isinstance(response, Response):
+            self._article_done(response.meta)
+
+    def _article_done(self, meta: dict[str, Any]) -> None:
+        if meta.get(_ARTICLE):
+            self.in_flight = max(0, self.in_flight - 1)
+
+    def _room_for_more(self) -> bool:
+        if self.limit is None:
+            return True
+        written: int = self.crawler.stats.get_value("item_scraped_count", 0)
+        return written + self.in_flight < self.limit
 
     async def start(self) -> AsyncIterator[Any]:
         if self.argument_error is not None:
             logger.error("newsbot: bad spider argument: %s", self.argument_error)
             raise CloseSpider("bad_argument")
+        self._check_output()
         for url in self.start_urls:
             if parse_article_url(url) is not None:
                 request = self._article_request(Entry(url), source="start_urls")
@@ -127,6 +166,19 @@ class JoongAngSpider(scrapy.Spider):
                     yield request
             elif (request := self._discovery_request(url)) is not None:
                 yield request
+
+    def _check_output(self) -> None:
+        settings = self.crawler.settings
+        if default := settings.get("NEWSBOT_DEFAULT_FEED"):
+            logger.info("newsbot: no feed configured; records go to %s, beside the log", default)
+        if settings.getbool("NEWSBOT_FEEDS_APPENDED"):
+            logger.info("newsbot: resuming the job in %s: feeds are appended to, not overwritten", settings["JOBDIR"])
+        if not settings.getdict("FEEDS") and settings.getbool("NEWSBOT_REQUIRE_OUTPUT", True):
+            logger.error(
+                "newsbot: no feed and no log file: the records would go nowhere; give -O FILE (or -o FILE), "
+                "or set NEWSBOT_REQUIRE_OUTPUT=False when a pipeline of your own stores them"
+            )
+            raise CloseSpider("no_output")
 
     # Discovery -----------------------------------------------------------------------------
 
@@ -179,6 +231,9 @@ class JoongAngSpider(scrapy.Spider):
         # Listings run newest first: once a whole page is older than `since`, stop paging.
         if self.since is not None and dated and max(dated) + timedelta(days=1) <= self.since:
             return
+        # Enough articles are waiting to reach the limit: further pages would only add more.
+        if self.limit is not None and len(self.waiting) >= self.limit:
+            return
         for url in listing.next_pages:
             if (request := self._discovery_request(url)) is not None:
                 yield request
@@ -219,12 +274,18 @@ class JoongAngSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsbot/skipped/out_of_range")
             return None
         self.requested_ids.add(info.article_id)
-        return scrapy.Request(
+        request = scrapy.Request(
             info.url,
             callback=self.parse_article,
             errback=self.on_article_error,
             cb_kwargs={"listed": entry.date, "source": source},
+            meta={_ARTICLE: True},
         )
+        if not self._room_for_more():
+            self.waiting.append(request)
+            return None
+        self.in_flight += 1
+        return request
 
     def _in_range(self, day: datetime) -> bool:
         # A listing or URL date is a calendar day: keep the story if any part of that day is in range.
@@ -238,6 +299,7 @@ class JoongAngSpider(scrapy.Spider):
         self, response: Response, listed: datetime | None = None, source: str | None = None
     ) -> Iterator[Page]:
         if self._http_error("newsbot/dropped", response):
+            self._article_done(response.meta)
             return
         self.responses += 1
         yield from self._page(response, source, listed)
@@ -252,6 +314,7 @@ class JoongAngSpider(scrapy.Spider):
 
     def _page(self, response: Response, source: str | None, listed: datetime | None = None) -> Iterator[Page]:
         if not self._is_html(response):
+            self._article_done(response.meta)
             release(self.crawler, response.request)
             self._count("newsbot/dropped/not_html", response.url, _content_type(response) or "no type")
             return
@@ -270,6 +333,8 @@ class JoongAngSpider(scrapy.Spider):
     # Failures: counted, logged once --------------------------------------------------------
 
     def on_article_error(self, failure: Failure) -> None:
+        if (request := getattr(failure, "request", None)) is not None:
+            self._article_done(request.meta)
         self._failure("newsbot/dropped", failure)
 
     def on_discovery_error(self, failure: Failure) -> None:
