@@ -24,6 +24,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newsbot.replay.ReplayMiddleware": 990,
 }
 EXTENSIONS = {
+    # Scrapy's feed exports, where only a record in every feed counts as written.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newsbot.feeds.FeedExporter": 0,
     "newsbot.extensions.CrawlSummary": 500,
     "newsbot.monitor.CrawlMonitor": 510,
     "newsbot.shared.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set

@@ -12,6 +12,7 @@ from scrapy.statscollectors import StatsCollector
 
 import newsbot
 from newsbot.pipelines.drops import NewsbotDrop
+from newsbot.signals import record_written
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ class CrawlSummary:
     def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
         assert crawler.stats is not None
         extension = cls(crawler.stats)
-        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(extension.item_scraped, signal=record_written)
         crawler.signals.connect(extension.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)

@@ -26,7 +26,7 @@ from twisted.internet.defer import Deferred
 
 from newsbot import __version__
 from newsbot.pipelines.drops import NewsbotDrop
-from newsbot.signals import record_checked
+from newsbot.signals import record_checked, record_written
 from newsbot.text.leaks import record_leaks
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ class CrawlMonitor:
     def from_crawler(cls, crawler: Crawler) -> CrawlMonitor:
         monitor = cls(crawler)
         crawler.signals.connect(monitor.record_checked, signal=record_checked)
-        crawler.signals.connect(monitor.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(monitor.item_scraped, signal=record_written)
         crawler.signals.connect(monitor.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(monitor.spider_closed, signal=signals.spider_closed)
         return monitor

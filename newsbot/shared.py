@@ -23,6 +23,7 @@ from scrapy_redis.queue import Base
 from twisted.internet import task
 
 from newsbot.seen import BaseSeenStore, Seen, body_hash, store_for
+from newsbot.signals import record_written
 from newsbot.text.dates import to_iso, utc_now
 
 logger = logging.getLogger(__name__)
@@ -146,7 +147,7 @@ class SharedFrontier:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedFrontier:
         extension = cls(crawler)
-        crawler.signals.connect(extension.written, signal=signals.item_scraped)
+        crawler.signals.connect(extension.written, signal=record_written)
         crawler.signals.connect(extension.done, signal=signals.item_dropped)
         crawler.signals.connect(extension.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
@@ -161,7 +162,7 @@ class SharedFrontier:
             self.janitor.stop()
 
     def written(self, item: Any, response: Response | None = None) -> None:
-        # The feed has the record (its exporter's handler ran first); the store learns of it
+        # Every feed has the record (newsbot.feeds announced it); the store learns of it
         # before the lease goes, so a worker killed in between leaves the article to be
         # written again rather than lost.
         store = store_for(self.crawler)

@@ -209,14 +209,14 @@ def slow_page(body: bytes) -> Handler:
 
 
 def crawl_process(
-    tmp_path: Path, origin: str, output: str, *settings: str, feed_option: str = "-o"
+    tmp_path: Path, origin: str, output: str, *settings: str, feed_option: str = "-o", log_dir: Path | None = None
 ) -> subprocess.Popen[str]:
     command = [
         SCRAPY, "crawl", "joongang", feed_option, str(tmp_path / output), "-a", f"start_urls={origin}/slow/list",
         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=2",
         "-s", "LOG_LEVEL=INFO", "-s", "NEWSBOT_MONITOR_ENABLED=False", *settings,
     ]  # fmt: skip
-    log = (tmp_path / f"{output}.log").open("a")
+    log = ((log_dir or tmp_path) / f"{output}.log").open("a")
     return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
 
 
@@ -284,6 +284,55 @@ def test_an_interrupted_crawl_exits_non_zero_and_resumes_losing_nothing(
     assert second.wait(timeout=120) == 0
     ids = [record["articleId"] for record in lines(tmp_path / "out.jsonl")]
     assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real filesystem of 256 KiB (tmpfs; the tests run as root, as CI does)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=False)
+    assert done.returncode == 0, "mounting a tmpfs needs root, which the test suite runs as"
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_closes_the_crawl_and_the_resume_writes_the_rest(
+    slow_site: Site, tmp_path: Path, small_disk: Path
+) -> None:
+    filler = small_disk / "filler"
+    filler.write_bytes(b"x" * (256 * 1024 - 24 * 1024))  # room for a few records only
+    feed = small_disk / "out.jsonl"
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(small_disk, slow_site.origin, "out.jsonl", *args, feed_option="-O", log_dir=tmp_path)
+    assert first.wait(timeout=120) == 6
+    log = (tmp_path / "out.jsonl.log").read_text()
+    assert log.count("the feed cannot be written") == 1 and "Traceback" not in log
+    written = lines(feed)  # every line parses: the cut line was taken back
+    assert 1 <= len(written) < ARTICLES
+    filler.unlink()  # space is freed
+    second = crawl_process(small_disk, slow_site.origin, "out.jsonl", *args, feed_option="-O", log_dir=tmp_path)
+    assert second.wait(timeout=120) == 0
+    ids = [record["articleId"] for record in lines(feed)]
+    assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+
+
+def test_an_unwritable_feed_is_one_error_and_a_failed_crawl(tmp_path: Path) -> None:
+    done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-s", f"JOBDIR={tmp_path / 'job'}", output="x.jsonl")
+    assert done.returncode == 0  # the same crawl with room writes its records
+    command = [SCRAPY, "crawl", "joongang", "-O", "/dev/full:jsonlines", "-s", "NEWSBOT_REPLAY=fixtures",
+               "-s", f"JOBDIR={tmp_path / 'other-job'}", "-s", "LOG_LEVEL=INFO"]  # fmt: skip
+    failed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert failed.returncode == 6
+    assert failed.stderr.count("the feed cannot be written") == 1
+    assert "Traceback" not in failed.stderr and "Error caught on signal handler" not in failed.stderr
+    assert "'finish_reason': 'feed_error'" in failed.stderr
+    assert "newsbot: 0 records written" in failed.stderr
+    # Nothing was marked written: the same job, resumed with a writable feed, writes every record.
+    resumed = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-s", f"JOBDIR={tmp_path / 'other-job'}")
+    assert resumed.returncode == 0 and len(resumed.records) == len(done.records) == 13
 
 
 def test_a_bad_argument_leaves_the_output_file_alone(tmp_path: Path) -> None:

@@ -120,3 +120,14 @@ def test_a_killed_worker_loses_no_article(many: Site, redis_url: str, tmp_path: 
     assert sorted(written) == every_article()
     log: Any = (tmp_path / "b.log").read_text()
     assert "'newsbot/records':" in log
+
+
+def test_an_unreachable_redis_is_one_error_line_and_exit_7(tmp_path: Path) -> None:
+    closed = f"redis://:secret@127.0.0.1:{free_port()}/0"
+    command = [SCRAPY, "crawl", "joongang", "-O", str(tmp_path / "out.jsonl"), "-s", "NEWSBOT_REPLAY=fixtures",
+               "-s", f"NEWSBOT_REDIS_URL={closed}"]  # fmt: skip
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 7
+    assert done.stderr.count("the shared frontier's Redis cannot be reached") == 1
+    assert "Traceback" not in done.stderr and "secret" not in done.stderr
+    assert not (tmp_path / "out.jsonl").exists()  # nothing started, no feed opened

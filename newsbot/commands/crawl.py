@@ -3,19 +3,21 @@
 Scrapy's own ``crawl`` exits 0 whatever happened to the pages, and opens (with ``-O``, empties)
 its feeds before the spider can look at its arguments. A scheduler or a shell script needs to
 know when a crawl was stopped for bad arguments, unreachable start URLs, a breached quality
-rule, a missing output or an interruption, and a typo must not wipe yesterday's file.
+rule, a missing output, a feed that could not be written or an interruption, and a typo must not wipe yesterday's file.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+from urllib.parse import urlsplit, urlunsplit
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 
+from newsbot.feeds import FEED_ERROR
 from newsbot.monitor import QUALITY_REASON
 
 logger = logging.getLogger(__name__)
@@ -27,8 +29,11 @@ FAILED = {
     "start_urls_unreachable": 3,
     QUALITY_REASON: 4,
     "no_output": 5,
+    FEED_ERROR: 6,
     "shutdown": 130,
 }
+#: Exit code of a crawl that never started because its shared frontier's Redis cannot be reached.
+REDIS_UNREACHABLE = 7
 
 
 class Command(ScrapyCrawl):
@@ -40,6 +45,11 @@ class Command(ScrapyCrawl):
         if len(args) == 1 and (error := self._argument_error(args[0], opts.spargs)) is not None:
             logger.error("newsbot: bad spider argument: %s", error)
             self.exitcode = FAILED["bad_argument"]
+            return
+        assert self.settings is not None  # set by scrapy.cmdline before run()
+        if (error := _redis_error(self.settings.get("NEWSBOT_REDIS_URL"))) is not None:
+            logger.error("newsbot: the shared frontier's Redis cannot be reached: %s", error)
+            self.exitcode = REDIS_UNREACHABLE
             return
         super().run(args, opts)
         stats = getattr(getattr(self, "crawler", None), "stats", None)
@@ -55,3 +65,24 @@ class Command(ScrapyCrawl):
             raise UsageError(f"Spider not found: {name}") from None
         check = getattr(spidercls, "check_arguments", None)
         return check(arguments) if callable(check) else None
+
+
+def _redis_error(url: str | None) -> str | None:
+    """What is wrong with the shared frontier's Redis, or None when it answers (or none is set)."""
+    if not url:
+        return None
+    import redis  # only crawls on a shared frontier need it
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
+    except (redis.RedisError, ValueError, OSError) as error:
+        return f"{_without_password(url)}: {error}"
+    return None
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))

@@ -10,6 +10,7 @@ from scrapy.crawler import Crawler
 from newsbot.pipelines.drops import AlreadyWritten, Unchanged
 from newsbot.seen import BaseSeenStore, store_for
 from newsbot.shared import RedisSeenStore
+from newsbot.signals import record_written
 
 
 class IncrementalPipeline:
@@ -18,9 +19,9 @@ class IncrementalPipeline:
         # On a shared frontier SharedFrontier stores each record itself, before it releases
         # the request's lease; storing it here too would only write the same row twice.
         if self.store is not None and not isinstance(self.store, RedisSeenStore):
-            # Stored once the feed has the record (the feed exporter's handler runs first),
-            # so a crawl killed in between writes it again rather than losing it.
-            crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+            # Stored once every feed has the record (newsbot.feeds announces it), so a crawl
+            # killed in between, or a feed that could not be written, writes it again on resume.
+            crawler.signals.connect(self.item_scraped, signal=record_written)
         if self.store is not None:
             crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
