@@ -22,6 +22,18 @@ class EmptyPage(NotAnArticle):
     reason = "empty_page"
 
 
+class TooDeep(NotAnArticle):
+    """Elements nested deeper than even the lenient parser reads (2048 levels): no story is."""
+
+    reason = "too_deep"
+
+
+class TooManyElements(NotAnArticle):
+    """More tags than any news page has: reading it would cost a worker hundreds of megabytes."""
+
+    reason = "too_many_elements"
+
+
 class NoHeadline(NotAnArticle):
     reason = "no_headline"
 

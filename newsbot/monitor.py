@@ -34,7 +34,10 @@ logger = logging.getLogger(__name__)
 QUALITY_REASON = "newsbot_quality"
 _EXAMPLES = 5
 # Drops that say something about the page, not about the crawl's scope (duplicates, dates, limit).
-_PAGE_FAILURES = {"empty_page", "no_headline", "empty_body", "not_article", "extraction_error", "invalid_record"}
+_PAGE_FAILURES = {
+    "empty_page", "no_headline", "empty_body", "not_article", "too_deep", "too_many_elements",
+    "extraction_error", "invalid_record",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

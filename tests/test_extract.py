@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
 
 import newsbot
 from newsbot.errors import EmptyPage, NoHeadline
-from newsbot.extraction.html import decode
+from newsbot.extraction.html import block_lines, decode
 
 URL = "https://koreajoongangdaily.joins.com/news/2026-03-02/business/industry/Robots-in-factories/2540001"
 STORY = [
@@ -151,3 +152,41 @@ def test_br_runs_beside_blocks_become_paragraphs() -> None:
         f"<b>{STORY[2].split(' ', 1)[0]}</b> {STORY[2].split(' ', 1)[1]}<br></div>"
     )
     assert newsbot.extract(html, URL)["articleBody"].split("\n") == STORY
+
+
+def _nested(depth: int) -> str:
+    story = "".join(
+        f"<p>Paragraph {n} of a story nested very deep, about the harbour that reopened after repairs.</p>"
+        for n in range(6)
+    )
+    return (
+        "<html><head><title>Deep</title></head><body>"
+        + "<div>" * depth
+        + f"<h1>Deep</h1>{story}"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [400, 1500])
+def test_a_page_nested_past_the_parsers_256_levels_is_read_whole(depth: int) -> None:
+    record = newsbot.extract(_nested(depth), "https://x.test/deep")
+    assert record["articleBody"].count("Paragraph") == 6
+
+
+def test_a_page_nested_past_2048_levels_is_too_deep() -> None:
+    with pytest.raises(newsbot.TooDeep) as raised:
+        newsbot.extract(_nested(2500), "https://x.test/deep")
+    assert raised.value.reason == "too_deep"
+
+
+def test_block_lines_reads_a_deep_element_without_recursion() -> None:
+    tree = lxml.html.document_fromstring(_nested(1500), parser=lxml.html.HTMLParser(huge_tree=True))
+    assert [line for line in block_lines(tree) if line.startswith("Paragraph")][-1].startswith("Paragraph 5")
+
+
+def test_a_page_of_more_elements_than_any_news_page_is_refused_before_parsing() -> None:
+    html = "<html><head><title>Tiny</title></head><body><h1>Tiny</h1>" + "<span>a</span>" * 60_000 + "</body></html>"
+    with pytest.raises(newsbot.TooManyElements) as raised:
+        newsbot.extract(html, "https://x.test/tiny")
+    assert raised.value.reason == "too_many_elements"

@@ -3,6 +3,7 @@ page is a counted drop with one log line, and no record breaks the schema."""
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import os
@@ -93,9 +94,14 @@ def sites(site: FixtureSite) -> Iterator[tuple[Site, Site]]:
             "text/html; charset=iso-8859-1",
         )
         faults.page(fault("No-headline", 30), f"<html><body><div>{STORY}</div></body></html>")
+        # A gzip bomb: 5 KB on the wire, 5 MB inflated, over the crawl's DOWNLOAD_MAXSIZE.
+        bomb = gzip.compress(b"<html><body>" + b" " * 5_000_000 + b"</body></html>")
+        faults.routes[fault("Bomb", 31)] = lambda request: Response(
+            bomb, status=200, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
+        )
         links = [*good_paths, *routes, *(fault(slug, n) for n, slug in [
             (20, "Empty"), (21, "No-container"), (22, "Broken-markup"), (23, "Huge"), (24, "Pdf"), (25, "Image"),
-            (26, "Json"), (27, "Garbage"), (28, "Euc-kr"), (29, "Misdeclared"), (30, "No-headline"),
+            (26, "Json"), (27, "Garbage"), (28, "Euc-kr"), (29, "Misdeclared"), (30, "No-headline"), (31, "Bomb"),
         ])]  # fmt: skip
         links.append(f"http://127.0.0.1:{resets.port}{fault('Reset', 9)}")  # same host, another port
         listing = "".join(f"<a href='{path}'>story</a>" for path in links if "Loop-b" not in path)
@@ -128,7 +134,7 @@ def test_good_articles_are_written_exactly_once(fault_crawl: Any) -> None:
     ("reason", "count"),
     [
         ("http_404", 1), ("http_410", 1), ("http_500", 1), ("http_502", 1), ("http_503", 1), ("http_429", 1),
-        ("timeout", 1), ("truncated", 1), ("redirect_loop", 1), ("offsite", 1), ("too_large", 1),
+        ("timeout", 1), ("truncated", 1), ("redirect_loop", 1), ("offsite", 1), ("too_large", 2),
         ("not_html", 3), ("empty_page", 2), ("no_headline", 1),
     ],
 )  # fmt: skip
@@ -181,6 +187,12 @@ def test_each_dropped_page_is_logged_once(fault_crawl: Any) -> None:
     for slug, number in [("Gone-404", 1), ("Error-500", 3), ("Stalled", 8), ("Pdf", 24), ("Empty", 20)]:
         url_path = fault(slug, number)
         assert len([line for line in lines if url_path + ">" in line]) == 1, url_path
+    # Pages over DOWNLOAD_MAXSIZE, by their Content-Length or inflated: one line each, whoever logs.
+    every_line = fault_crawl.log.split("Dumping Scrapy stats")[0].splitlines()
+    for slug, number in [("Huge", 23), ("Bomb", 31)]:
+        mentions = [line for line in every_line if fault(slug, number) in line and "DEBUG" not in line]
+        assert len(mentions) == 1, mentions
+        assert "too_large" in mentions[0]
 
 
 # Restarts -------------------------------------------------------------------------------

@@ -35,6 +35,14 @@ class EmptyBody(NewsbotDrop):
     reason = "empty_body"
 
 
+class TooDeep(NewsbotDrop):
+    reason = "too_deep"
+
+
+class TooManyElements(NewsbotDrop):
+    reason = "too_many_elements"
+
+
 class ExtractionFailed(NewsbotDrop):
     """A bug or a page newsbot did not foresee: the crawl goes on, the page is counted."""
 
@@ -69,7 +77,7 @@ class InvalidRecord(NewsbotDrop):
     reason = "invalid_record"
 
 
-_BY_REASON = {cls.reason: cls for cls in (NotArticle, EmptyPage, NoHeadline, EmptyBody)}
+_BY_REASON = {cls.reason: cls for cls in (NotArticle, EmptyPage, NoHeadline, EmptyBody, TooDeep, TooManyElements)}
 
 
 def drop_for(error: NotAnArticle, url: str) -> NewsbotDrop:

@@ -121,6 +121,8 @@ class JoongAngSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        for name in _SIZE_LOGGERS:
+            logging.getLogger(name).addFilter(_quiet_size_warnings)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
             crawler.signals.connect(spider.on_item_done, signal=signal)
@@ -353,6 +355,16 @@ class JoongAngSpider(scrapy.Spider):
         logger.warning("newsbot: %s <%s>: %s", key.rsplit("/", 1)[-1], url, detail)
 
 
+# Scrapy warns of a body over DOWNLOAD_MAXSIZE (by its Content-Length, or inflated) before the
+# spider's errback logs the page as too_large: one line is enough.
+_SIZE_LOGGERS = ("scrapy.core.downloader.handlers.http11", "scrapy.downloadermiddlewares.httpcompression")
+
+
+def _quiet_size_warnings(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    return "download max size" not in message and "DOWNLOAD_MAXSIZE" not in message
+
+
 def _content_type(response: Response) -> str:
     return (response.headers.get("Content-Type") or b"").decode("latin-1")
 
@@ -374,5 +386,7 @@ def failure_reason(error: BaseException | None) -> str:
         return f"http_{error.response.status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)
+        if "DOWNLOAD_MAXSIZE" in text:  # a compressed body that inflates past it: a gzip bomb
+            return "too_large"
         return "redirect_loop" if "redirections" in text else "offsite" if "offsite" in text else "ignored"
     return next((reason for kind, reason in _FAILURES if isinstance(error, kind)), "download_error")
