@@ -372,6 +372,25 @@ def test_a_crawl_whose_records_would_go_nowhere_does_not_start() -> None:
     assert "'response_received_count'" not in done.stderr  # nothing was fetched
 
 
+def test_a_killed_extraction_worker_costs_one_line_and_no_article(slow_site: Site, tmp_path: Path) -> None:
+    crawl = crawl_process(tmp_path, slow_site.origin, "out.jsonl", "-s", "NEWSBOT_WORKERS=2")
+    _wait_for_lines(tmp_path / "out.jsonl", 5)
+    children = psutil.Process(crawl.pid).children(recursive=True)
+    # The pool's workers, not multiprocessing's resource tracker.
+    workers = [child for child in children if "resource_tracker" not in " ".join(child.cmdline())]
+    assert len(workers) == 2
+    workers[0].kill()
+    assert crawl.wait(timeout=120) == 0
+    ids = [record["articleId"] for record in lines(tmp_path / "out.jsonl")]
+    assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+    log = (tmp_path / "out.jsonl.log").read_text()
+    # One line for the dead worker, however many pages were waiting on its pool; they went to a
+    # new pool of workers, not into the crawl's own process.
+    assert log.count("an extraction worker died") == 1
+    assert log.count("extracting in 2 worker processes") == 2
+    assert "'newsbot/workers/restarts': 1" in log
+
+
 def test_seen_store_skips_unchanged_and_reemits_changed(slow_site: Site, tmp_path: Path) -> None:
     store = f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}"
     first = run_crawl(tmp_path, "-a", f"start_urls={slow_site.origin}/slow/list", "-s", store, output="a.jsonl")

@@ -24,12 +24,14 @@ from scrapy.crawler import Crawler
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_article
 from newsbot.items import Page
-from newsbot.pipelines.drops import ExtractionFailed, drop_for
+from newsbot.pipelines.drops import ExtractionFailed, NewsbotDrop, drop_for
 from newsbot.profiles import JOONGANG, PROFILES, SiteProfile
 from newsbot.signals import record_checked
 from newsbot.text.leaks import record_leaks
 
 logger = logging.getLogger(__name__)
+#: Pools a page may be sent to: the one it waited on, and a new one if that one broke.
+_POOLS_PER_PAGE = 2
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -139,13 +141,24 @@ class ExtractPipeline:
         )
         if self.workers < 1:
             return extract_page(*args)
-        try:
-            return await _result(self._executor().submit(extract_page, *args))
-        except BrokenProcessPool:
-            # A worker died (out of memory, killed): start a fresh pool, try this page inline.
-            logger.error("newsbot: an extraction worker died; restarting the pool")
-            self._pool = None
-            return extract_page(*args)
+        # A worker died (out of memory, killed): every page waiting on that pool fails with it.
+        # Each goes to a new pool; a page that breaks a second pool is the cause, and is dropped.
+        for _ in range(_POOLS_PER_PAGE):
+            pool = self._executor()
+            try:
+                return await _result(pool.submit(extract_page, *args))
+            except BrokenProcessPool:
+                self._replace(pool)
+        raise ExtractionFailed(item.url, f"its extraction worker died {_POOLS_PER_PAGE} times")
+
+    def _replace(self, broken: Executor) -> None:
+        """Retire a broken pool once, however many pages learn of it (they all do)."""
+        if self._pool is not broken:
+            return
+        logger.error("newsbot: an extraction worker died; the pages it held go to a new pool")
+        self.stats.inc_value("newsbot/workers/restarts")
+        broken.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
@@ -154,6 +167,8 @@ class ExtractPipeline:
             extraction = await self._extract(item)
         except NotAnArticle as error:
             raise drop_for(error, item.url) from None
+        except NewsbotDrop:
+            raise
         except Exception as error:  # one bad page must never stop the crawl
             logger.exception("extraction failed on %s", item.url)
             raise ExtractionFailed(item.url, f"{type(error).__name__}: {error}") from None
