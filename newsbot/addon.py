@@ -28,6 +28,7 @@ EXTENSIONS = {
     "scrapy.extensions.feedexport.FeedExporter": None,
     "newsbot.feeds.FeedExporter": 0,
     "newsbot.extensions.CrawlSummary": 500,
+    "newsbot.shutdown.QuickShutdown": 505,
     "newsbot.monitor.CrawlMonitor": 510,
     "newsbot.shared.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set
 }

@@ -347,6 +347,22 @@ def test_an_unwritable_feed_is_one_error_and_a_failed_crawl(tmp_path: Path) -> N
     assert resumed.returncode == 0 and len(resumed.records) == len(done.records) == 13
 
 
+def test_a_stop_cancels_the_downloads_still_waiting_for_their_delay(slow_site: Site, tmp_path: Path) -> None:
+    """With the project's politeness (1 s delay, AutoThrottle) the downloader holds many requests
+    queued behind their delays; a stop waits only for transfers under way."""
+    polite = ("-s", "DOWNLOAD_DELAY=1", "-s", "AUTOTHROTTLE_ENABLED=True", "-s", "CONCURRENT_REQUESTS=16")
+    crawl = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *polite, "-s", f"JOBDIR={tmp_path / 'job'}")
+    _wait_for_lines(tmp_path / "out.jsonl", 2)
+    at_signal = len(lines(tmp_path / "out.jsonl"))
+    crawl.send_signal(signal.SIGINT)
+    assert crawl.wait(timeout=60) == 130
+    log = (tmp_path / "out.jsonl.log").read_text()
+    assert re.search(r"newsbot: stopping: \d+ queued downloads cancelled", log)
+    # At most the pages in transfer (CONCURRENT_REQUESTS_PER_DOMAIN = 2) are written after it.
+    assert len(lines(tmp_path / "out.jsonl")) <= at_signal + 2
+    assert "newsbot/dropped" not in log.split("Dumping Scrapy stats")[-1]  # a cancel is no drop
+
+
 def test_a_bad_argument_leaves_the_output_file_alone(tmp_path: Path) -> None:
     (tmp_path / "keep.jsonl").write_text('{"kept": true}\n', encoding="utf-8")
     done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-a", "since=yesterday", output="keep.jsonl")

@@ -40,6 +40,7 @@ from newsbot.items import Page
 from newsbot.profiles import JOONGANG, SiteProfile
 from newsbot.seen import store_for
 from newsbot.shared import release
+from newsbot.shutdown import ShutdownCancelled
 from newsbot.spiders.arguments import CrawlArguments
 
 logger = logging.getLogger(__name__)
@@ -343,8 +344,13 @@ class JoongAngSpider(scrapy.Spider):
         self._failure("newsbot/discovery/failed", failure)
 
     def _failure(self, prefix: str, failure: Failure) -> None:
-        self.failures += 1
         request = getattr(failure, "request", None)
+        if isinstance(failure.value, ShutdownCancelled):
+            # Not fetched because the crawl is stopping: no drop, and a shared frontier keeps
+            # its lease, so the request goes back to the queue for a resume or another worker.
+            logger.debug("newsbot: %s", failure.value)
+            return
+        self.failures += 1
         release(self.crawler, request)
         url = request.url if request is not None else "?"
         detail = f"{type(failure.value).__name__}: {failure.value}"
