@@ -55,11 +55,12 @@ class BaseSeenStore(ABC):
 
     job: str
 
+    # Rows are keyed by SiteProfile.article_key: the site's id on its own hosts, else the URL.
     @abstractmethod
     def get(self, article_id: str) -> Seen | None: ...
 
     @abstractmethod
-    def add(self, record: dict[str, Any]) -> None: ...
+    def add(self, record: dict[str, Any], key: str) -> None: ...
 
     @abstractmethod
     def count(self) -> int: ...
@@ -95,13 +96,13 @@ class SeenStore(BaseSeenStore):
         ).fetchone()
         return Seen(*row) if row else None
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, record: dict[str, Any], key: str) -> None:
         now = to_iso(utc_now())
         self._db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET "
             "url = excluded.url, date_modified = excluded.date_modified, body_hash = excluded.body_hash, "
             "job = excluded.job, last_written = excluded.last_written",
-            (record["articleId"], record["url"], record.get("dateModified"), body_hash(record), self.job, now, now),
+            (key, record["url"], record.get("dateModified"), body_hash(record), self.job, now, now),
         )
 
     def count(self) -> int:

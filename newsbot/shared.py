@@ -22,6 +22,7 @@ from scrapy.http import Response
 from scrapy_redis.queue import Base
 from twisted.internet import task
 
+from newsbot.profiles import crawl_profile
 from newsbot.seen import BaseSeenStore, Seen, body_hash, store_for
 from newsbot.signals import record_written
 from newsbot.text.dates import to_iso, utc_now
@@ -100,15 +101,15 @@ class RedisSeenStore(BaseSeenStore):
         data = json.loads(raw)
         return Seen(article_id, data["dateModified"], data["bodyHash"], data["job"], data["firstWritten"])
 
-    def add(self, record: dict[str, Any]) -> None:
-        seen = self.get(record["articleId"])
+    def add(self, record: dict[str, Any], key: str) -> None:
+        seen = self.get(key)
         value = {
             "dateModified": record.get("dateModified"),
             "bodyHash": body_hash(record),
             "job": self.job,
             "firstWritten": seen.first_written if seen else to_iso(utc_now()),
         }
-        self.server.hset(self.key, record["articleId"], json.dumps(value))
+        self.server.hset(self.key, key, json.dumps(value))
 
     def count(self) -> int:
         return int(self.server.hlen(self.key))
@@ -167,7 +168,7 @@ class SharedFrontier:
         # written again rather than lost.
         store = store_for(self.crawler)
         if store is not None and isinstance(item, dict) and "articleId" in item:
-            store.add(item)
+            store.add(item, crawl_profile(self.crawler).article_key(item["url"], item["articleId"]))
         self.done(item, response)
 
     def done(self, item: Any, response: Response | None = None) -> None:

@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
+from newsbot.profiles import JOONGANG
 from newsbot.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import stable
 from tests.conftest import LISTING_PATH, origin, run_crawl
-from tests.sites import free_port
+from tests.sites import Site, free_port
 
 NEWSBOT_FIXTURES = str(Path(sys.executable).with_name("newsbot-fixtures"))
 
@@ -163,3 +164,37 @@ def test_unreachable_start_urls_fail_the_crawl(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "'finish_reason': 'start_urls_unreachable'" in result.log
     assert result.stats["newsbot/discovery/failed/connection_refused"] == 1
+
+
+def _story(headline: str) -> str:
+    paragraphs = "".join(
+        f"<p>{headline}: paragraph {n} of the story, told at the length of news.</p>" for n in range(5)
+    )
+    return (
+        f"<html lang='en'><head><title>{headline}</title></head><body>"
+        f"<div class='article-content'><h1 class='article-title'>{headline}</h1>{paragraphs}</div></body></html>"
+    )
+
+
+def test_two_stories_sharing_a_trailing_number_off_the_site_are_two_articles(tmp_path: Path) -> None:
+    """A number in the URL is the article's key only on the profile's own hosts."""
+    paths = ["/business/chip-story/20250514", "/sports/football-story/20250514"]
+    local = Site()
+    with local.running():
+        local.page(paths[0], _story("Chip exports rise"))
+        local.page(paths[1], _story("Football final sells out"))
+        local.page("/list", "<html><body>" + "".join(f"<a href='{p}'>s</a>" for p in paths) + "</body></html>")
+        result = run_crawl(tmp_path, "-a", f"start_urls={local.origin}/list", "-s", "ROBOTSTXT_OBEY=False")
+        assert sorted(record["headline"] for record in result.records) == [
+            "Chip exports rise",
+            "Football final sells out",
+        ]
+        assert all(len(local.hits[path]) == 1 for path in paths)
+
+
+def test_on_the_sites_own_hosts_the_number_is_the_article() -> None:
+    old = "https://koreajoongangdaily.joins.com/news/2025-05-14/business/industry/Chip-story/2412936"
+    assert JOONGANG.article_key(old, "2412936") == "2412936"
+    assert JOONGANG.article_key("http://127.0.0.1:8000/business/chip-story/20250514", "20250514") == (
+        "http://127.0.0.1:8000/business/chip-story/20250514"
+    )

@@ -18,14 +18,13 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import Any
 
-from scrapy import Spider
 from scrapy.crawler import Crawler
 
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_article
 from newsbot.items import Page
 from newsbot.pipelines.drops import ExtractionFailed, NewsbotDrop, drop_for
-from newsbot.profiles import JOONGANG, PROFILES, SiteProfile
+from newsbot.profiles import PROFILES, crawl_profile
 from newsbot.signals import record_checked
 from newsbot.text.leaks import record_leaks
 
@@ -111,11 +110,6 @@ class ExtractPipeline:
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
         return cls(crawler)
 
-    def _profile(self) -> SiteProfile:
-        spider: Spider | None = self.crawler.spider
-        profile = getattr(spider, "profile", None)
-        return profile if isinstance(profile, SiteProfile) and profile.name in PROFILES else JOONGANG
-
     def _executor(self) -> Executor:
         if self._pool is None:
             # spawn, not fork: the crawl process runs a reactor and threads.
@@ -133,7 +127,7 @@ class ExtractPipeline:
         args = (
             item.body,
             item.url,
-            self._profile().name,
+            crawl_profile(self.crawler).name,
             item.content_type,
             self.min_body_chars,
             item.downloaded,

@@ -8,6 +8,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from newsbot.pipelines.drops import AlreadyWritten, Unchanged
+from newsbot.profiles import crawl_profile
 from newsbot.seen import BaseSeenStore, store_for
 from newsbot.shared import RedisSeenStore
 from newsbot.signals import record_written
@@ -15,6 +16,7 @@ from newsbot.signals import record_written
 
 class IncrementalPipeline:
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.store: BaseSeenStore | None = store_for(crawler)
         # On a shared frontier SharedFrontier stores each record itself, before it releases
         # the request's lease; storing it here too would only write the same row twice.
@@ -32,7 +34,7 @@ class IncrementalPipeline:
     def process_item(self, item: Any) -> Any:
         if self.store is None or not isinstance(item, dict) or "articleId" not in item:
             return item
-        seen = self.store.get(item["articleId"])
+        seen = self.store.get(self._key(item))
         if seen is None:
             return item
         if seen.job == self.store.job:
@@ -45,7 +47,10 @@ class IncrementalPipeline:
 
     def item_scraped(self, item: Any) -> None:
         if self.store is not None and isinstance(item, dict) and "articleId" in item:
-            self.store.add(item)
+            self.store.add(item, self._key(item))
+
+    def _key(self, item: dict[str, Any]) -> str:
+        return crawl_profile(self.crawler).article_key(item["url"], item["articleId"])
 
     def spider_closed(self) -> None:
         if self.store is not None:

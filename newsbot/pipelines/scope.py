@@ -10,6 +10,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
 
 from newsbot.pipelines.drops import DuplicateArticle, OutOfRange, OverLimit
+from newsbot.profiles import crawl_profile
 from newsbot.text.dates import parse_iso
 
 
@@ -38,11 +39,12 @@ class ScopePipeline:
         ):
             raise OutOfRange(url, f"published {item['datePublished']}")
         # Two URLs, one story: a redirect, the old and new domain, a listing and a feed link.
-        if item["articleId"] in self.seen:
-            raise DuplicateArticle(url, f"article {item['articleId']} already written")
+        key = crawl_profile(self.crawler).article_key(url, item["articleId"])
+        if key in self.seen:
+            raise DuplicateArticle(url, f"article {key} already written")
         if limit is not None and self.passed >= limit:
             raise OverLimit(url, f"limit of {limit} records reached")
-        self.seen.add(item["articleId"])
+        self.seen.add(key)
         self.passed += 1
         if limit is not None and self.passed == limit and self.crawler.engine is not None:
             # Requests still in flight are dropped as over_limit; the feed gets exactly `limit`.

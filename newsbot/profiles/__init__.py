@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from scrapy.crawler import Crawler
+
 from newsbot.profiles.base import Layout, SiteProfile
 from newsbot.profiles.generic import GENERIC
 from newsbot.profiles.joongang import JOONGANG
@@ -16,6 +18,12 @@ from newsbot.profiles.joongang import JOONGANG
 #: Profiles by name: what crosses a process boundary is the name, not the compiled profile.
 PROFILES: dict[str, SiteProfile] = {profile.name: profile for profile in (JOONGANG, GENERIC)}
 _BY_HOST = {host.lower(): profile for profile in PROFILES.values() for host in profile.hosts}
+
+
+def crawl_profile(crawler: Crawler) -> SiteProfile:
+    """The profile of the crawl's spider (JoongAng's for a spider that names none)."""
+    profile = getattr(crawler.spider, "profile", None)
+    return profile if isinstance(profile, SiteProfile) and profile.name in PROFILES else JOONGANG
 
 
 def profile_for_url(url: str) -> SiteProfile:
@@ -27,4 +35,4 @@ def profile_for_url(url: str) -> SiteProfile:
     return _BY_HOST.get(host) or _BY_HOST.get(host.removeprefix("www.")) or GENERIC
 
 
-__all__ = ["GENERIC", "JOONGANG", "PROFILES", "Layout", "SiteProfile", "profile_for_url"]
+__all__ = ["GENERIC", "JOONGANG", "PROFILES", "Layout", "SiteProfile", "crawl_profile", "profile_for_url"]

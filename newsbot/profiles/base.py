@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from functools import cache, cached_property
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from newsbot.discovery.urls import canonical_url
 from newsbot.text.chrome import ChromeRules
 from newsbot.text.chrome_words import rules_for
 
@@ -123,6 +125,15 @@ class SiteProfile:
     listing_card: str = ""
     listing_card_link: str = "a"
     listing_card_date: str = "time"
+
+    def article_key(self, url: str, article_id: str) -> str:
+        """What makes two pages one article: on the site's own hosts its id (an old and a new
+        URL of one story share it); on any other host serving such pages (a mirror, a local
+        server) the canonical URL, since a number there proves nothing."""
+        host = (urlsplit(url).hostname or "").lower()
+        if host in self.hosts or host.removeprefix("www.") in self.hosts:
+            return article_id
+        return canonical_url(url)
 
     @cached_property
     def tz(self) -> tzinfo | None:

@@ -94,7 +94,8 @@ class JoongAngSpider(scrapy.Spider):
         hosts = {urlsplit(url).hostname or "" for url in self.start_urls} | set(self.profile.hosts)
         # Only the site and the hosts the user pointed at are followed (OffsiteMiddleware).
         self.allowed_domains = sorted(host for host in hosts if host)
-        self.requested_ids: set[str] = set()
+        # SiteProfile.article_key -> the first URL asked for it.
+        self.requested: dict[str, str] = {}
         # With `limit`: article requests out (or their pages in the pipelines), and those held
         # back until a record more is wanted. Scheduling stops at the limit, not after it.
         self.in_flight = 0
@@ -265,18 +266,21 @@ class JoongAngSpider(scrapy.Spider):
         info = parse_article_url(entry.url)
         if info is None or not self._allowed(info.url):
             return None
-        if info.article_id in self.requested_ids:
+        key = self.profile.article_key(info.url, info.article_id)
+        if (first := self.requested.get(key)) is not None:
             self.crawler.stats.inc_value("newsbot/discovery/duplicate_links")
+            if first != info.url:  # another URL of an article already asked for: worth a line
+                logger.info("newsbot: <%s> is article %s again, first seen as <%s>: fetched once", info.url, key, first)
             return None
         store = store_for(self.crawler)
-        if store is not None and store.written_in_this_job(info.article_id):
+        if store is not None and store.written_in_this_job(key):
             self.crawler.stats.inc_value("newsbot/skipped/already_written")
             return None
         day = entry.date or info.date
         if day is not None and not self._in_range(day):
             self.crawler.stats.inc_value("newsbot/skipped/out_of_range")
             return None
-        self.requested_ids.add(info.article_id)
+        self.requested[key] = info.url
         request = scrapy.Request(
             info.url,
             callback=self.parse_article,
