@@ -158,6 +158,9 @@ _KEEP_AS_IS = _INLINE_TAGS | {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5
                               "script", "style", "title", "head", "option", "button", "label", "textarea"}  # fmt: skip
 
 
+_LOOSE_RUN_CANDIDATES = etree.XPath("descendant-or-self::*[br or (* and text()[normalize-space()])]")
+
+
 def wrap_text_runs(root: etree._Element) -> None:
     """Wrap loose text runs between blocks and ``<br>`` breaks into ``<p>`` elements.
 
@@ -165,8 +168,16 @@ def wrap_text_runs(root: etree._Element) -> None:
     elements; trafilatura keeps the ``<p>`` and loses runs that are only tails of other
     elements. As paragraphs, they are read like any other.
     """
-    for parent in list(root.iter()):
-        if isinstance(parent.tag, str) and parent.tag not in _KEEP_AS_IS and _has_loose_runs(parent):
+    # Candidates in one libxml2 pass: a <br> child, or text of its own beside child elements
+    # (in XPath a child's tail is a text node of its parent). Python checks only those.
+    candidates = _LOOSE_RUN_CANDIDATES(root)
+    for parent in list(candidates) if isinstance(candidates, list) else ():
+        if (
+            isinstance(parent, etree._Element)
+            and isinstance(parent.tag, str)
+            and parent.tag not in _KEEP_AS_IS
+            and _has_loose_runs(parent)
+        ):
             _wrap_runs(parent)
 
 
