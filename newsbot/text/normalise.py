@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # \s misses some of the spacers that CMS editors paste in (zero-width space, word joiner, BOM).
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -19,6 +20,9 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# A page compares the same line several times (headline, captions, links): a pure function,
+# cached per text, bounded so that a long crawl holds no more than a few thousand.
+@lru_cache(maxsize=4096)
 def fingerprint(text: str) -> str:
     """A comparison key: case-folded words only, so typography differences do not matter."""
     return _NON_WORD.sub(" ", clean_text(text).casefold()).strip()
