@@ -126,8 +126,13 @@ def test_a_killed_worker_loses_no_article(many: Site, redis_url: str, tmp_path: 
     os.kill(a.pid, signal.SIGKILL)
     a.wait(timeout=30)
     assert b.wait(timeout=180) == 0
-    written: list[str] = ids(tmp_path / "a.jsonl") + ids(tmp_path / "b.jsonl")
-    assert sorted(written) == every_article()
+    from_a, from_b = ids(tmp_path / "a.jsonl"), ids(tmp_path / "b.jsonl")
+    assert sorted(set(from_a + from_b)) == every_article()  # no article lost
+    # The one article a worker may have written just before the kill, with its seen-store update
+    # still to come, is written again by the other: at least once, never lost (see the README).
+    twice = sorted(set(from_a) & set(from_b))
+    assert twice in ([], from_a[-1:])
+    assert len(from_a) + len(from_b) == ARTICLES + len(twice)
     log: Any = (tmp_path / "b.log").read_text()
     assert "'newsbot/records':" in log
 
