@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2, help="runs of the 1- and 2-worker crawls; the best counts")
     parser.add_argument("--no-crawl", action="store_true")
     parser.add_argument("--real-pages", type=int, default=0, help="real pages to score (default: all of them)")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="default: bench/results, or a new temporary folder with --smoke"
+    )
     args = parser.parse_args(argv)
+    if args.out is None:
+        # A smoke run measures nothing: it must not replace the committed results.
+        args.out = Path(tempfile.mkdtemp(prefix="newsbot-bench-")) if args.smoke else ROOT / "bench" / "results"
     if args.smoke:
         args.pages, args.big, args.eval_pages, args.speed_seconds, args.repeat = 40, 80, 8, 0.5, 1
         args.real_pages = args.real_pages or 6

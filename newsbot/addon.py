@@ -30,6 +30,7 @@ EXTENSIONS = {
     "newsbot.feeds.FeedExporter": 0,
     "newsbot.extensions.CrawlSummary": 500,
     "newsbot.shutdown.QuickShutdown": 505,
+    "newsbot.extensions.CrawlProgress": 506,
     "newsbot.monitor.CrawlMonitor": 510,
     "newsbot.shared.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set
 }

@@ -119,7 +119,9 @@ class ReplayMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ReplayMiddleware:
         root = crawler.settings.get("NEWSBOT_REPLAY")
         if not root:
-            raise NotConfigured("NEWSBOT_REPLAY is not set: pages come from the network")
+            # An option that is off is no warning (Scrapy warns of a NotConfigured with a message).
+            logger.debug("newsbot: pages come from the network (NEWSBOT_REPLAY is not set)")
+            raise NotConfigured
         site = FixtureSite(root)
         logger.info("newsbot: replaying %d saved pages from %s; no request leaves this machine", len(site.pages), root)
         return cls(site)

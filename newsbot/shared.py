@@ -138,7 +138,9 @@ class SharedFrontier:
 
     def __init__(self, crawler: Crawler) -> None:
         if not crawler.settings.get("NEWSBOT_REDIS_URL"):
-            raise NotConfigured("NEWSBOT_REDIS_URL is not set: the crawl has its own frontier")
+            # An option that is off is no warning (Scrapy warns of a NotConfigured with a message).
+            logger.info("newsbot: the crawl keeps its own frontier (NEWSBOT_REDIS_URL is not set)")
+            raise NotConfigured
         self.crawler = crawler
         self.idle_seconds = crawler.settings.getfloat("NEWSBOT_IDLE_SECONDS", 30)
         ReliableQueue.lease_seconds = crawler.settings.getfloat("NEWSBOT_REDIS_LEASE", 600)

@@ -363,6 +363,20 @@ def test_a_stop_cancels_the_downloads_still_waiting_for_their_delay(slow_site: S
     assert "newsbot/dropped" not in log.split("Dumping Scrapy stats")[-1]  # a cancel is no drop
 
 
+def test_a_running_crawl_reports_its_progress(slow_site: Site, tmp_path: Path) -> None:
+    crawl = crawl_process(
+        tmp_path, slow_site.origin, "out.jsonl", "-s", "NEWSBOT_PROGRESS_INTERVAL=0.5", "-a", "limit=30"
+    )
+    assert crawl.wait(timeout=120) == 0
+    log = (tmp_path / "out.jsonl.log").read_text()
+    progress = re.findall(
+        r"newsbot: (\d+) pages fetched, (\d+) records written, \d+ dropped, [\d.]+ pages/s, limit", log
+    )
+    assert progress  # the crawl takes seconds; a line comes every half second
+    assert all(int(records) <= 30 for _, records in progress)
+    assert len(lines(tmp_path / "out.jsonl")) == 30
+
+
 def test_a_bad_argument_leaves_the_output_file_alone(tmp_path: Path) -> None:
     (tmp_path / "keep.jsonl").write_text('{"kept": true}\n', encoding="utf-8")
     done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-a", "since=yesterday", output="keep.jsonl")
@@ -371,12 +385,37 @@ def test_a_bad_argument_leaves_the_output_file_alone(tmp_path: Path) -> None:
     assert done.log.count("bad spider argument") == 1
 
 
-@pytest.mark.parametrize("argument", ["limit=abc", "limit=0", "until=2025-13-01", "start_urls=ftp://x.test/"])
+@pytest.mark.parametrize(
+    "argument", ["limit=abc", "limit=0", "until=2025-13-01", "start_urls=ftp://x.test/", "bogus=1", "sinse=2025-01-01"]
+)
 def test_each_bad_argument_gets_one_clear_error_and_exit_2(tmp_path: Path, argument: str) -> None:
     done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-a", argument)
     assert done.returncode == 2
     assert done.log.count("bad spider argument") == 1 and "Traceback" not in done.log
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("setting", ["NEWSBOT_REPLAY=no-such-folder", "NEWSBOT_WORKERS=two"])
+def test_a_bad_setting_gets_one_clear_error_and_exit_2(tmp_path: Path, setting: str) -> None:
+    done = run_crawl(tmp_path, "-s", setting)
+    assert done.returncode == 2
+    assert done.log.count("bad setting") == 1 and "Traceback" not in done.log
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_missing_archive_is_a_bad_argument_before_any_output(tmp_path: Path) -> None:
+    out = tmp_path / "archive.jsonl"
+    command = [SCRAPY, "crawl", "joongang_warc", "-a", f"warc={tmp_path / 'none.warc.gz'}", "-O", str(out)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert "bad spider argument: no such WARC file" in done.stderr
+    assert not out.exists()
+
+
+def test_a_normal_crawl_warns_only_of_pages_it_dropped(tmp_path: Path) -> None:
+    done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures")
+    warnings = [line for line in done.log.splitlines() if " WARNING: " in line]
+    assert warnings and all("newsbot: dropped <" in line for line in warnings)  # the fixture site's video page
 
 
 def test_a_crawl_whose_records_would_go_nowhere_does_not_start() -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from scrapy import Spider
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
+from scrapy.settings import BaseSettings
 
 from newsbot.feeds import FEED_ERROR
 from newsbot.monitor import QUALITY_REASON
@@ -42,11 +44,15 @@ class Command(ScrapyCrawl):
         return self.crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None  # set by scrapy.cmdline before run()
+        if (error := _setting_error(self.settings)) is not None:
+            logger.error("newsbot: bad setting: %s", error)
+            self.exitcode = FAILED["bad_argument"]
+            return
         if len(args) == 1 and (error := self._argument_error(args[0], opts.spargs)) is not None:
             logger.error("newsbot: bad spider argument: %s", error)
             self.exitcode = FAILED["bad_argument"]
             return
-        assert self.settings is not None  # set by scrapy.cmdline before run()
         if (error := _redis_error(self.settings.get("NEWSBOT_REDIS_URL"))) is not None:
             logger.error("newsbot: the shared frontier's Redis cannot be reached: %s", error)
             self.exitcode = REDIS_UNREACHABLE
@@ -65,6 +71,18 @@ class Command(ScrapyCrawl):
             raise UsageError(f"Spider not found: {name}") from None
         check = getattr(spidercls, "check_arguments", None)
         return check(arguments) if callable(check) else None
+
+
+def _setting_error(settings: BaseSettings) -> str | None:
+    """What is wrong with newsbot's settings, checked before the crawl (and its feeds) start."""
+    replay = settings.get("NEWSBOT_REPLAY")
+    if replay and not Path(replay).is_dir():
+        return f"NEWSBOT_REPLAY={replay}: no such folder of saved pages"
+    for name in ("NEWSBOT_WORKERS", "NEWSBOT_MIN_BODY_CHARS", "NEWSBOT_IDLE_SECONDS", "NEWSBOT_REDIS_LEASE"):
+        value = settings.get(name)
+        if value not in (None, "") and not str(value).strip().isdigit():
+            return f"{name}={value}: a whole number is needed"
+    return None
 
 
 def _redis_error(url: str | None) -> str | None:

@@ -81,6 +81,11 @@ class JoongAngSpider(scrapy.Spider):
         # Scrapyd passes _job and any other -d arguments as keyword arguments: accept them.
         super().__init__(*args, **kwargs)
         self.argument_error: str | None = None
+        unknown = sorted(name for name in kwargs if name not in self.arguments and not name.startswith("_"))
+        if unknown:
+            self.argument_error = (
+                f"unknown argument {', '.join(unknown)} (this spider takes {', '.join(self.arguments)})"
+            )
         self.since: datetime | None = None
         self.until: datetime | None = None
         self.limit: int | None = None
@@ -105,9 +110,21 @@ class JoongAngSpider(scrapy.Spider):
         self.responses = 0
         self.failures = 0
 
+    #: The ``-a`` arguments this spider takes (Scrapyd adds its own, such as ``_job``).
+    arguments: tuple[str, ...] = ("start_urls", "since", "until", "limit")
+
+    @classmethod
+    def _unknown_arguments(cls, arguments: dict[str, Any]) -> str | None:
+        unknown = sorted(name for name in arguments if name not in cls.arguments and not name.startswith("_"))
+        if not unknown:
+            return None
+        return f"unknown argument {', '.join(unknown)} (this spider takes {', '.join(cls.arguments)})"
+
     @classmethod
     def check_arguments(cls, arguments: dict[str, str]) -> str | None:
         """What is wrong with these spider arguments, or None; checked before any output is opened."""
+        if (unknown := cls._unknown_arguments(arguments)) is not None:
+            return unknown
         try:
             CrawlArguments.parse(
                 arguments.get("start_urls"),

@@ -31,17 +31,32 @@ class _BadRecord(Exception):
     """A record whose payload is incomplete or damaged; the records after it are still read."""
 
 
+def _paths(warc: str | None) -> list[Path]:
+    return [Path(path.strip()) for path in (warc or "").split(",") if path.strip()]
+
+
+def _warc_error(warc: str | None) -> str | None:
+    paths = _paths(warc)
+    if not paths:
+        return "give the archives to read: -a warc=PATH[,PATH...]"
+    missing = [str(path) for path in paths if not path.is_file()]
+    return f"no such WARC file: {', '.join(missing)}" if missing else None
+
+
 class JoongAngWarcSpider(JoongAngSpider):
+    arguments = (*JoongAngSpider.arguments, "warc")
+
     name = "joongang_warc"
 
     def __init__(self, warc: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.warc_paths = [Path(path.strip()) for path in (warc or "").split(",") if path.strip()]
-        if not self.warc_paths and self.argument_error is None:
-            self.argument_error = "give the archives to read: -a warc=PATH[,PATH...]"
-        missing = [str(path) for path in self.warc_paths if not path.is_file()]
-        if missing and self.argument_error is None:
-            self.argument_error = f"no such WARC file: {', '.join(missing)}"
+        self.warc_paths = _paths(warc)
+        if self.argument_error is None:
+            self.argument_error = _warc_error(warc)
+
+    @classmethod
+    def check_arguments(cls, arguments: dict[str, str]) -> str | None:
+        return super().check_arguments(arguments) or _warc_error(arguments.get("warc"))
 
     async def start(self) -> AsyncIterator[Any]:
         if self.argument_error is not None:

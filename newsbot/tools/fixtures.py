@@ -123,6 +123,7 @@ def write_warc(root: Path, out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsbot-fixtures", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--root", type=Path, default=Path("fixtures"), help="the fixture site folder")
     commands = parser.add_subparsers(dest="command", required=True)
     record_cmd = commands.add_parser("record", help="save a live article page as a new fixture")
@@ -133,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     warc_cmd = commands.add_parser("warc", help="write the fixture site as a WARC file")
     warc_cmd.add_argument("out", type=Path, help="the WARC to write (.warc.gz for gzip)")
     args = parser.parse_args(argv)
+    if args.command != "record" and not args.root.is_dir():
+        parser.error(f"no fixture site at {args.root}: run it from the repository root or give --root FOLDER")
     if args.command == "warc":
         return write_warc(args.root, args.out)
     if args.command == "record":
