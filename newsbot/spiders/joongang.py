@@ -7,6 +7,7 @@ is recognised by its content, not by where it was listed.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import Any, Self
@@ -80,12 +81,7 @@ class JoongAngSpider(scrapy.Spider):
     ) -> None:
         # Scrapyd passes _job and any other -d arguments as keyword arguments: accept them.
         super().__init__(*args, **kwargs)
-        self.argument_error: str | None = None
-        unknown = sorted(name for name in kwargs if name not in self.arguments and not name.startswith("_"))
-        if unknown:
-            self.argument_error = (
-                f"unknown argument {', '.join(unknown)} (this spider takes {', '.join(self.arguments)})"
-            )
+        self.argument_error: str | None = self._unknown_arguments(kwargs)
         self.since: datetime | None = None
         self.until: datetime | None = None
         self.limit: int | None = None
@@ -104,7 +100,7 @@ class JoongAngSpider(scrapy.Spider):
         # With `limit`: article requests out (or their pages in the pipelines), and those held
         # back until a record more is wanted. Scheduling stops at the limit, not after it.
         self.in_flight = 0
-        self.waiting: list[scrapy.Request] = []
+        self.waiting: deque[scrapy.Request] = deque()
         self.discovery_urls: set[str] = set()
         # Responses that reached a callback, and requests that failed outright.
         self.responses = 0
@@ -156,7 +152,7 @@ class JoongAngSpider(scrapy.Spider):
         released = False
         while self.waiting and self._room_for_more():
             self.in_flight += 1
-            self.crawler.engine.crawl(self.waiting.pop(0))
+            self.crawler.engine.crawl(self.waiting.popleft())
             released = True
         if released:
             raise DontCloseSpider
