@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,15 @@ _PAGE_FAILURES = {
     "empty_page", "no_headline", "empty_body", "not_article", "too_deep", "too_many_elements",
     "extraction_error", "invalid_record",
 }  # fmt: skip
+
+
+# Hangul, kana and Han characters: one carries about what two Latin letters do.
+_DENSE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def text_length(text: str) -> int:
+    """Characters, each of a dense script counted twice: a short Korean story is not a stub."""
+    return len(text) + len(_DENSE.findall(text))
 
 
 @dataclass(frozen=True)
@@ -158,7 +168,7 @@ class CrawlMonitor:
         self._count("records")
         if item.get("metadata", {}).get("layout") == "generic":
             self._count("generic", url)
-        if len(item["articleBody"]) < self.short_chars:
+        if text_length(item["articleBody"]) < self.short_chars:
             self._count("short", url)
         if not item.get("datePublished"):
             self._count("no_date", url)

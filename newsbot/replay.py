@@ -21,7 +21,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
-from newsbot.profiles import JOONGANG
+from newsbot.profiles import PROFILES
 
 logger = logging.getLogger(__name__)
 
@@ -96,13 +96,17 @@ class FixtureSite:
         return [page for page in self.pages if page.expected_path.exists()]
 
 
-def site_origins(hosts: tuple[str, ...] = JOONGANG.hosts) -> list[str]:
+#: The hosts of every profile's site: a fixture site may hold pages of several.
+ALL_HOSTS = tuple(host for profile in PROFILES.values() for host in profile.hosts)
+
+
+def site_origins(hosts: tuple[str, ...] = ALL_HOSTS) -> list[str]:
     # Longest first, so "https://www.example.com" is not half-rewritten by a shorter origin.
     origins = [f"{scheme}{host}" for host in hosts for scheme in ("https://", "http://")]
     return sorted(origins, key=len, reverse=True)
 
 
-def relocate(body: bytes, origin: str, hosts: tuple[str, ...] = JOONGANG.hosts) -> bytes:
+def relocate(body: bytes, origin: str, hosts: tuple[str, ...] = ALL_HOSTS) -> bytes:
     """Point the site's absolute links at ``origin`` (a local server replaying the site)."""
     for site_origin in site_origins(hosts):
         body = body.replace(site_origin.encode(), origin.encode())

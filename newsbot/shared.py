@@ -170,7 +170,7 @@ class SharedFrontier:
         # written again rather than lost.
         store = store_for(self.crawler)
         if store is not None and isinstance(item, dict) and "articleId" in item:
-            store.add(item, crawl_profile(self.crawler).article_key(item["url"], item["articleId"]))
+            store.add(item, crawl_profile(self.crawler, item["url"]).article_key(item["url"], item["articleId"]))
         self.done(item, response)
 
     def done(self, item: Any, response: Response | None = None) -> None:

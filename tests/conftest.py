@@ -64,11 +64,11 @@ class CrawlResult:
 _STAT = re.compile(r"'([a-z_][\w/.-]*)': (\d+)")
 
 
-def run_crawl(tmp_path: Path, *args: str, output: str = "out.jsonl") -> CrawlResult:
-    """``scrapy crawl joongang`` as a user runs it, with the politeness delays off for speed."""
+def run_crawl(tmp_path: Path, *args: str, output: str = "out.jsonl", spider: str = "joongang") -> CrawlResult:
+    """``scrapy crawl <spider>`` as a user runs it, with the politeness delays off for speed."""
     out = tmp_path / output
     command = [
-        SCRAPY, "crawl", "joongang", "-O", str(out),
+        SCRAPY, "crawl", spider, "-O", str(out),
         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
         *args,
     ]  # fmt: skip

@@ -20,11 +20,12 @@ from newsbot.pipelines.scope import ScopePipeline
 from newsbot.pipelines.validate import ValidatePipeline
 from newsbot.replay import FixtureSite
 from newsbot.signals import record_checked
-from newsbot.spiders.joongang import JoongAngSpider
+from newsbot.spiders.sites import SPIDERS
 from newsbot.tools.fixtures import slug_for
 from tests.conftest import FIXTURES
 
 SITE = FixtureSite(FIXTURES)
+JoongAngSpider = SPIDERS["joongang"]
 
 
 def page(name: str) -> Page:

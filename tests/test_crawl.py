@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from newsbot.profiles import JOONGANG
+from newsbot.profiles import JOONGANG, profile_for_url
 from newsbot.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import stable
@@ -22,9 +22,12 @@ from tests.sites import Site, free_port
 NEWSBOT_FIXTURES = str(Path(sys.executable).with_name("newsbot-fixtures"))
 
 
-def expected_records(site: FixtureSite, at: str | None = None) -> dict[str, dict[str, Any]]:
+def expected_records(site: FixtureSite, at: str | None = None, profile: str = "joongang") -> dict[str, dict[str, Any]]:
+    """The reviewed records of the fixture site's articles of one profile's site, by id."""
     records = {}
     for page in site.articles:
+        if profile_for_url(page.url).name != profile:
+            continue
         text = page.expected_path.read_bytes()
         record = json.loads(relocate(text, at) if at else text)
         records[record["articleId"]] = record

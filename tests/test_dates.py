@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from newsbot.text.dates import is_date_line, labelled_dates, parse_bound, parse_date, to_iso
+
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @pytest.mark.parametrize(
@@ -21,7 +25,7 @@ from newsbot.text.dates import is_date_line, labelled_dates, parse_bound, parse_
     ],
 )
 def test_parse_date(text: str, iso: str, raw: str) -> None:
-    found = parse_date(text)
+    found = parse_date(text, SEOUL)
     assert found is not None
     assert to_iso(found.value) == iso
     assert found.raw == raw
@@ -33,14 +37,14 @@ def test_parse_date_rejects(text: str) -> None:
 
 
 def test_labelled_dates_split_published_and_modified() -> None:
-    published, modified = labelled_dates("Published May 14, 2025 - 6:36 p.m. Modified May 14, 2025 - 8:06 p.m.")
+    published, modified = labelled_dates("Published May 14, 2025 - 6:36 p.m. Modified May 14, 2025 - 8:06 p.m.", SEOUL)
     assert published is not None and modified is not None
     assert to_iso(published.value) == "2025-05-14T18:36:00+09:00"
     assert to_iso(modified.value) == "2025-05-14T20:06:00+09:00"
 
 
 def test_updated_alone_is_a_modification() -> None:
-    published, modified = labelled_dates("Updated: 13 Oct. 2021, 20:05")
+    published, modified = labelled_dates("Updated: 13 Oct. 2021, 20:05", SEOUL)
     assert published is None
     assert modified is not None and modified.raw == "13 Oct. 2021, 20:05"
 
@@ -60,10 +64,30 @@ def test_is_date_line(line: str, expected: bool) -> None:
 
 
 def test_bounds_cover_whole_days() -> None:
-    assert to_iso(parse_bound("2025-10-01")) == "2025-10-01T00:00:00+09:00"
+    assert to_iso(parse_bound("2025-10-01", tz=SEOUL)) == "2025-10-01T00:00:00+09:00"
     assert parse_bound("2025-10-31", end_of_day=True).isoformat().startswith("2025-10-31T23:59:59.999999")
 
 
 def test_bad_bound_says_what_is_wrong() -> None:
     with pytest.raises(ValueError, match="yesterday"):
         parse_bound("yesterday")
+
+
+def test_without_a_timezone_a_date_stays_without_an_offset() -> None:
+    found = parse_date("Published: 13 Oct. 2021, 19:01")
+    assert found is not None and to_iso(found.value) == "2021-10-13T19:01:00"
+    assert to_iso(parse_bound("2025-10-01")) == "2025-10-01T00:00:00+00:00"  # a bound needs one: UTC
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "modified"),
+    [
+        ("입력 2021.01.25 15:00", "2021-01-25T15:00:00+09:00", None),
+        ("입력 2021.01.25 15:00 수정 2021.01.26 09:12", "2021-01-25T15:00:00+09:00", "2021-01-26T09:12:00+09:00"),
+        ("업데이트 2020.12.01 07:30", None, "2020-12-01T07:30:00+09:00"),
+    ],
+)
+def test_korean_date_lines(line: str, published: str | None, modified: str | None) -> None:
+    first, last = labelled_dates(line, SEOUL)
+    assert (to_iso(first.value) if first else None, to_iso(last.value) if last else None) == (published, modified)
+    assert is_date_line(line)

@@ -33,7 +33,7 @@ def drifted_page(record: dict[str, Any], number: int) -> str:
 
 @pytest.fixture(scope="module")
 def drifted_server(site: FixtureSite) -> Iterator[HTTPServer]:
-    records = [page.expected_record() for page in site.articles]
+    records = [page.expected_record() for page in site.articles if page.name.startswith("articles/")]
     pages = {
         f"/news/2026-05-0{n % 9 + 1}/national/politics/Redesigned-{n}/{2600000 + n}": drifted_page(
             records[n % len(records)], n

@@ -12,7 +12,7 @@ import trafilatura
 
 import newsbot
 from bench import aeb
-from newsbot.profiles import GENERIC, JOONGANG, SiteProfile
+from newsbot.profiles import GENERIC, JOONGANG, JOONGANG_ILBO, SiteProfile
 from newsbot.text.body import clean_body
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.normalise import clean_text
@@ -39,6 +39,7 @@ NOT_STORY = {
     ("680c2848", "[ CNBC ]"): "a bare source credit under a quote",
     ("f344ca5f", "Copyright 2019 Hawaii News Now. All rights reserved."): "the station's copyright notice",
     ("e7d77f18", "Don't Miss"): "a widget's label (the products under it stay)",
+    ("0ec95c72", "정덕현 칼럼니스트 thekian1@entermedia.co.kr"): "the columnist's byline, closing the story",
 }
 LANGUAGES = ("en", "ko", "de", "ja", None)
 
@@ -57,7 +58,7 @@ def _removed(lines: list[str], profile: SiteProfile, language: str | None) -> li
 
 
 @needs_corpus
-@pytest.mark.parametrize("profile", [GENERIC, JOONGANG], ids=lambda p: p.name)
+@pytest.mark.parametrize("profile", [GENERIC, JOONGANG, JOONGANG_ILBO], ids=lambda p: p.name)
 @pytest.mark.parametrize("language", LANGUAGES, ids=str)
 def test_no_gold_line_of_a_real_page_is_removed(profile: SiteProfile, language: str | None) -> None:
     """Every line of every gold body, in order, through the chrome, byline, date-line, related

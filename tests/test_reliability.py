@@ -405,7 +405,7 @@ def test_a_bad_setting_gets_one_clear_error_and_exit_2(tmp_path: Path, setting: 
 
 def test_a_missing_archive_is_a_bad_argument_before_any_output(tmp_path: Path) -> None:
     out = tmp_path / "archive.jsonl"
-    command = [SCRAPY, "crawl", "joongang_warc", "-a", f"warc={tmp_path / 'none.warc.gz'}", "-O", str(out)]
+    command = [SCRAPY, "crawl", "warc", "-a", f"warc={tmp_path / 'none.warc.gz'}", "-O", str(out)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2
     assert "bad spider argument: no such WARC file" in done.stderr

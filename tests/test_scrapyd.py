@@ -124,7 +124,12 @@ def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scrapyd]:
 
 
 def test_deployed_egg_holds_newsbot_and_its_data_only(scrapyd: Scrapyd) -> None:
-    assert scrapyd.get("listspiders.json", project="newsbot")["spiders"] == ["joongang", "joongang_warc"]
+    assert scrapyd.get("listspiders.json", project="newsbot")["spiders"] == [
+        "joongang",
+        "joongang_ilbo",
+        "news",
+        "warc",
+    ]
     eggs = list((scrapyd.home / "eggs" / "newsbot").glob("*.egg"))
     assert len(eggs) == 1
     listing = subprocess.run(

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.discovery.urls import absolute_url, canonical_url, parse_article_url, section_name
+from newsbot.discovery.urls import absolute_url, canonical_url, section_name
+from newsbot.profiles import JOONGANG
+
+parse_article_url = JOONGANG.article_url
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,13 @@ from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
-from newsbot.text.dates import KST, parse_iso
+from newsbot.text.dates import parse_iso
 
 
 @dataclass(frozen=True)
 class Entry:
     url: str
-    #: When the feed says the article was published, if it says.
+    #: When the feed says the article was published, if it says (naive when it gives no offset).
     date: datetime | None = None
 
 
@@ -64,14 +64,14 @@ def _child_text(element: etree._Element, *names: str) -> str | None:
 def _date(text: str | None) -> datetime | None:
     if not text:
         return None
-    value = parse_iso(text)
+    # A date without an offset stays naive: the crawl reads it in its site's timezone.
+    value = parse_iso(text, None)
     if value is not None:
         return value
     try:
-        parsed = parsedate_to_datetime(text)  # RSS uses RFC 822 dates
+        return parsedate_to_datetime(text)  # RSS uses RFC 822 dates
     except (TypeError, ValueError):
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=KST)
 
 
 def read_feed(body: bytes) -> Feed:

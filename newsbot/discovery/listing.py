@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from newsbot.discovery.feeds import Entry
-from newsbot.discovery.urls import absolute_url, is_article_url
+from newsbot.discovery.urls import absolute_url
 from newsbot.extraction.html import text_of
 from newsbot.profiles.base import SiteProfile
 from newsbot.text.dates import parse_date
@@ -30,14 +30,14 @@ def read_listing(tree: etree._Element, base_url: str, profile: SiteProfile) -> L
         if url is None:
             continue
         dates = selectors["card_date"](card)
-        found = parse_date(text_of(dates[0])) if dates else None
-        if is_article_url(url) and url not in seen:
+        found = parse_date(text_of(dates[0]), profile.tz) if dates else None
+        if profile.article_url(url) is not None and url not in seen:
             seen.add(url)
             listing.entries.append(Entry(url, found.value if found else None))
     # Then any other link to an article, wherever the template puts it.
     for anchor in tree.iter("a"):
         url = absolute_url(anchor.get("href") or "", base_url)
-        if url is not None and url not in seen and is_article_url(url):
+        if url is not None and url not in seen and profile.article_url(url) is not None:
             seen.add(url)
             listing.entries.append(Entry(url))
     for anchor in selectors["next_page"](tree):

@@ -1,5 +1,4 @@
-"""Article URLs of every era of the site, recognised by path so any host (a mirror, a test
-server) works, and canonicalised so one article has one URL."""
+"""URLs: article URLs by the shapes a site profile declares, and one canonical form per page."""
 
 from __future__ import annotations
 
@@ -12,36 +11,17 @@ from w3lib.url import canonicalize_url, safe_url_string, url_query_cleaner
 
 from newsbot.text.dates import date_from_parts
 
-_SEGMENT = r"[A-Za-z][A-Za-z0-9_-]*"
 _HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$|^[0-9a-fA-F:.]+$")
-# Era names double as documentation of the path shapes.
-_ARTICLE_PATHS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        # 2020 – spring 2023: /2021/10/13/national/diplomacy/Some-Slug/20211013183600363.html
-        "dated-html",
-        re.compile(
-            rf"^/(?P<y>\d{{4}})/(?P<m>\d{{2}})/(?P<d>\d{{2}})/(?P<section>{_SEGMENT})"
-            rf"(?:/(?P<sub>{_SEGMENT}))?/(?P<slug>[^/]+)/(?P<id>\d+)\.html?$"
-        ),
-    ),
-    (
-        # mid 2023 – 2026: /news/2025-10-01/national/socialAffairs/Some-Slug/2412936
-        "news",
-        re.compile(
-            rf"^/news/(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})/(?P<section>{_SEGMENT})"
-            rf"(?:/(?P<sub>{_SEGMENT}))?/(?P<slug>[^/]+)/(?P<id>\d+)/?$"
-        ),
-    ),
-    (
-        # 2025 –, new domain: /national/some-lowercase-slug/20250514 (8-digit id)
-        "section-slug-id",
-        re.compile(
-            rf"^/(?P<section>{_SEGMENT})(?:/(?P<sub>{_SEGMENT}))?/(?P<slug>[a-z0-9][a-z0-9-]*)/(?P<id>\d{{6,}})/?$"
-        ),
-    ),
-)
-# Paths that look like /<word>/<word>/<digits> but are site furniture, not stories.
-_NOT_SECTIONS = frozenset({"section", "search", "xmls", "resources", "data", "tag", "tags", "reporter", "author"})
+
+
+@dataclass(frozen=True)
+class ArticlePath:
+    """One shape of a site's article URLs, matched on the path so any host (a mirror, a test
+    server) works. Named groups: ``id`` (required); ``y``, ``m``, ``d``, ``section``, ``sub``,
+    ``slug`` where the path holds them."""
+
+    era: str
+    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -76,49 +56,43 @@ def absolute_url(href: str, base: str) -> str | None:
     return url
 
 
-def parse_article_url(url: str) -> ArticleUrl | None:
-    """What an article URL says about its article, or ``None`` for any other URL."""
+def match_article_path(
+    url: str, paths: tuple[ArticlePath, ...], not_sections: frozenset[str] = frozenset()
+) -> ArticleUrl | None:
+    """What an article URL says about its article (by the first of ``paths`` its path
+    matches), or ``None`` for any other URL. ``not_sections``: first path segments that are
+    site furniture, not sections (``/search/...``)."""
     parts = _split(url)
-    if parts is None:
+    if parts is None or parts.scheme not in ("http", "https", ""):
         return None
-    if parts.scheme not in ("http", "https", ""):
-        return None
-    for era, pattern in _ARTICLE_PATHS:
-        match = pattern.match(parts.path)
+    for path in paths:
+        match = path.pattern.match(parts.path)
         if match is None:
             continue
         groups = match.groupdict()
-        if groups["section"].lower() in _NOT_SECTIONS:
+        section = groups.get("section") or ""
+        if section.lower() in not_sections:
             return None
         day = date_from_parts(groups["y"], groups["m"], groups["d"]) if groups.get("y") else None
         return ArticleUrl(
-            url=canonical_url(url),
-            era=era,
+            url=urlunsplit((parts.scheme, parts.netloc.lower(), parts.path, "", "")),
+            era=path.era,
             article_id=groups["id"],
-            section=groups["section"],
+            section=section,
             subsection=groups.get("sub"),
-            slug=groups["slug"],
+            slug=groups.get("slug") or "",
             date=day,
         )
     return None
 
 
-def is_article_url(url: str) -> bool:
-    return parse_article_url(url) is not None
-
-
 def canonical_url(url: str) -> str:
-    """One URL per page: no fragment, no tracking parameters; an article URL keeps no query.
+    """One URL per page: no fragment, no tracking parameters, the query sorted.
 
-    An article's identity is its path: ``?detailWord=...`` (the word-lookup feature) and
-    campaign parameters only change what is highlighted.
+    (An article URL a profile recognises keeps no query at all: see :func:`match_article_path`.)
     """
-    parts = _split(url)
-    if parts is None:
+    if _split(url) is None:
         return url
-    path_only = urlunsplit((parts.scheme, parts.netloc.lower(), parts.path, "", ""))
-    if any(pattern.match(parts.path) for _, pattern in _ARTICLE_PATHS):
-        return path_only
     cleaned = url_query_cleaner(url, _TRACKING_PARAMS, remove=True, keep_fragments=False)
     return canonicalize_url(cleaned, keep_fragments=False)
 

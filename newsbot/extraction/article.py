@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from newsbot import __version__
-from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, parse_article_url, section_name
+from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, section_name
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of, wrap_text_runs
 from newsbot.extraction.images import read_photos
@@ -43,7 +43,7 @@ logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
 
 #: Below this many characters of story text a page is a front, a video or a stub, not an article.
 MIN_BODY_CHARS = 150
-_BREADCRUMB_ROOTS = {"home", "main", "korea joongang daily", "홈"}
+_BREADCRUMB_ROOTS = frozenset({"home", "main", "홈"})
 # A story quotes the odd link; a front page or index is link titles through and through.
 _MAX_LINK_SHARE = 0.5
 _STORY_PARAGRAPHS = 3
@@ -89,9 +89,9 @@ def extract_article(
     layout, container = _match_layout(tree, profile)
     removed: Counter[str] = Counter()
     # A number in a URL is an article id only where the site's profile says how its URLs read.
-    url_info = parse_article_url(url) if profile.hosts else None
+    url_info = profile.article_url(url)
     page_url = _canonical(url, meta, url_info, profile)
-    url_info = (parse_article_url(page_url) or url_info) if profile.hosts else None
+    url_info = profile.article_url(page_url) or url_info
     language = profile.language or meta.language
 
     headline = _headline(tree, layout, meta, profile, page_url)
@@ -100,7 +100,7 @@ def extract_article(
     published, modified = _dates(tree, layout, meta, profile.tz, profile_hosts=bool(profile.hosts))
     breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile)
     photos = read_photos(tree, layout, page_url, profile.default_image)
-    layout_authors = _layout_authors(tree, layout)
+    layout_authors = _layout_authors(tree, layout, profile.language or meta.language)
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()
@@ -264,13 +264,13 @@ def _first_text(tree: etree._Element, xpath: Selector) -> str | None:
 
 def _canonical(url: str, meta: PageMeta, url_info: ArticleUrl | None, profile: SiteProfile) -> str:
     candidates = [c for c in (meta.canonical, meta.get("og:url")) if c]
-    if profile.hosts:
+    if profile.article_paths:
         # The page's own canonical link wins when it names the same article (it may be the new domain).
         for candidate in candidates:
-            info = parse_article_url(candidate)
+            info = profile.article_url(candidate)
             if info is not None and (url_info is None or info.article_id == url_info.article_id):
                 return info.url
-        return canonical_url(url)
+        return url_info.url if url_info is not None else canonical_url(url)
     # Any other site: its canonical link, when it is an absolute link on the same site.
     for candidate in candidates:
         absolute = absolute_url(candidate, url)
@@ -397,32 +397,40 @@ def _breadcrumbs(
     tree: etree._Element, layout: Layout, meta: PageMeta, url_info: ArticleUrl | None, profile: SiteProfile
 ) -> list[str]:
     names: list[str] = []
+    roots = _BREADCRUMB_ROOTS | {name.lower() for name in (*profile.site_names, site_name(meta) or "")}
     for source in ([text_of(element) for element in layout.xpaths["breadcrumbs"](tree)], meta.json_ld_breadcrumbs):
         for name in source:
             # A trail's last link is often the story itself: a crumb is a short label.
-            if name and name.lower() not in _BREADCRUMB_ROOTS and name not in names and len(name) <= _MAX_CRUMB_CHARS:
+            if name and name.lower() not in roots and name not in names and len(name) <= _MAX_CRUMB_CHARS:
                 names.append(name)
         if names:
             break
-    if names or not profile.hosts:
+    if names:
         return names[:_MAX_CRUMBS]
-    # Markup unknown: a short text line "Home > National > Diplomacy" is a trail all the same.
-    for text in _short_lines(tree):
-        if match := _CRUMB_TRAIL.match(text):
-            crumbs = [clean_text(part) for part in re.split(r"\s*[>›»]\s*", match["trail"]) if clean_text(part)]
-            if crumbs and all(len(crumb) <= _MAX_CRUMB_CHARS for crumb in crumbs):
-                return crumbs
-    if url_info is None:
-        return names
-    tokens = [url_info.section] + ([url_info.subsection] if url_info.subsection else [])
-    return [section_name(token, dict(profile.section_names)) for token in tokens]
+    if profile.hosts:
+        # Markup unknown: a short text line "Home > National > Diplomacy" is a trail all the same.
+        for text in _short_lines(tree):
+            if match := _CRUMB_TRAIL.match(text):
+                crumbs = [clean_text(part) for part in re.split(r"\s*[>›»]\s*", match["trail"]) if clean_text(part)]
+                if crumbs and all(len(crumb) <= _MAX_CRUMB_CHARS for crumb in crumbs):
+                    return crumbs
+        if url_info is not None and url_info.section:
+            tokens = [url_info.section] + ([url_info.subsection] if url_info.subsection else [])
+            return [section_name(token, dict(profile.section_names)) for token in tokens]
+    # The page's own section tag, where its URL and markup name none.
+    section = meta.get("article:section")
+    return [section] if section and len(section) <= _MAX_CRUMB_CHARS else []
 
 
-def _layout_authors(tree: etree._Element, layout: Layout) -> list[Author]:
+def _layout_authors(tree: etree._Element, layout: Layout, language: str | None) -> list[Author]:
+    """The writers the layout's byline elements name: one element may name several, and
+    several elements one each (a Korean header prints one link per reporter)."""
+    found: list[Author] = []
     for element in layout.xpaths["bylines"](tree):
-        if authors := parse_byline(text_of(element)):
-            return authors
-    return []
+        for author in parse_byline(text_of(element), language) or ():
+            if all(author.name != known.name for known in found):
+                found.append(author)
+    return found
 
 
 def _meta_authors(meta: PageMeta) -> list[Author]:

@@ -127,7 +127,7 @@ class ExtractPipeline:
         args = (
             item.body,
             item.url,
-            crawl_profile(self.crawler).name,
+            crawl_profile(self.crawler, item.url).name,
             item.content_type,
             self.min_body_chars,
             item.downloaded,

@@ -50,7 +50,7 @@ class IncrementalPipeline:
             self.store.add(item, self._key(item))
 
     def _key(self, item: dict[str, Any]) -> str:
-        return crawl_profile(self.crawler).article_key(item["url"], item["articleId"])
+        return crawl_profile(self.crawler, item["url"]).article_key(item["url"], item["articleId"])
 
     def spider_closed(self) -> None:
         if self.store is not None:

@@ -11,7 +11,7 @@ from twisted.internet.defer import Deferred
 
 from newsbot.pipelines.drops import DuplicateArticle, OutOfRange, OverLimit
 from newsbot.profiles import crawl_profile
-from newsbot.text.dates import parse_iso
+from newsbot.text.dates import aware, parse_iso
 
 
 class ScopePipeline:
@@ -33,13 +33,16 @@ class ScopePipeline:
         until: datetime | None = getattr(spider, "until", None)
         limit: int | None = getattr(spider, "limit", None)
         url = item["url"]
-        published = parse_iso(item.get("datePublished") or "")
+        profile = crawl_profile(self.crawler, url)
+        published = parse_iso(item.get("datePublished") or "", None)
+        if published is not None:
+            published = aware(published, profile.tz)  # a date the page gave without an offset
         if published is not None and (
             (since is not None and published < since) or (until is not None and published > until)
         ):
             raise OutOfRange(url, f"published {item['datePublished']}")
         # Two URLs, one story: a redirect, the old and new domain, a listing and a feed link.
-        key = crawl_profile(self.crawler).article_key(url, item["articleId"])
+        key = profile.article_key(url, item["articleId"])
         if key in self.seen:
             raise DuplicateArticle(url, f"article {key} already written")
         if limit is not None and self.passed >= limit:

@@ -14,16 +14,19 @@ from scrapy.crawler import Crawler
 from newsbot.profiles.base import Layout, SiteProfile
 from newsbot.profiles.generic import GENERIC
 from newsbot.profiles.joongang import JOONGANG
+from newsbot.profiles.joongang_ilbo import JOONGANG_ILBO
 
 #: Profiles by name: what crosses a process boundary is the name, not the compiled profile.
-PROFILES: dict[str, SiteProfile] = {profile.name: profile for profile in (JOONGANG, GENERIC)}
+PROFILES: dict[str, SiteProfile] = {profile.name: profile for profile in (JOONGANG, JOONGANG_ILBO, GENERIC)}
 _BY_HOST = {host.lower(): profile for profile in PROFILES.values() for host in profile.hosts}
 
 
-def crawl_profile(crawler: Crawler) -> SiteProfile:
-    """The profile of the crawl's spider (JoongAng's for a spider that names none)."""
-    profile = getattr(crawler.spider, "profile", None)
-    return profile if isinstance(profile, SiteProfile) and profile.name in PROFILES else JOONGANG
+def crawl_profile(crawler: Crawler, url: str) -> SiteProfile:
+    """The profile a crawl reads ``url`` with: its spider's, or (for a spider of another
+    project, which names none) the profile of the URL's host."""
+    profile_for = getattr(crawler.spider, "profile_for", None)
+    profile = profile_for(url) if callable(profile_for) else None
+    return profile if isinstance(profile, SiteProfile) and profile.name in PROFILES else profile_for_url(url)
 
 
 def profile_for_url(url: str) -> SiteProfile:
@@ -35,4 +38,13 @@ def profile_for_url(url: str) -> SiteProfile:
     return _BY_HOST.get(host) or _BY_HOST.get(host.removeprefix("www.")) or GENERIC
 
 
-__all__ = ["GENERIC", "JOONGANG", "PROFILES", "Layout", "SiteProfile", "crawl_profile", "profile_for_url"]
+__all__ = [
+    "GENERIC",
+    "JOONGANG",
+    "JOONGANG_ILBO",
+    "PROFILES",
+    "Layout",
+    "SiteProfile",
+    "crawl_profile",
+    "profile_for_url",
+]

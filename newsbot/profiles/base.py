@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from newsbot.discovery.urls import canonical_url
+from newsbot.discovery.urls import ArticlePath, ArticleUrl, canonical_url, match_article_path
 from newsbot.text.chrome import ChromeRules
 from newsbot.text.chrome_words import rules_for
 
@@ -91,6 +91,10 @@ class SiteProfile:
     hosts: tuple[str, ...]
     #: Used when no layout matches: any template of this style of site.
     generic: Layout
+    #: The name of the site's spider (``scrapy crawl <spider>``); the profile's name when empty.
+    spider_name: str = ""
+    #: One line for ``scrapy crawl <spider> -h`` and the README.
+    description: str = ""
     #: Two-letter code; empty when the page must say (the generic profile).
     language: str = ""
     #: IANA name of the time the site prints its dates in; None: a date without an offset stays
@@ -98,8 +102,15 @@ class SiteProfile:
     timezone: str | None = None
     #: Where a crawl starts when given no start URLs.
     start_urls: tuple[str, ...] = ()
+    #: The shapes of the site's article URLs. None declared (the generic profile): any page a
+    #: feed or sitemap lists, or a start URL that is HTML, is taken for an article.
+    article_paths: tuple[ArticlePath, ...] = ()
+    #: First path segments that look like a section but are site furniture (``/search/...``).
+    not_sections: frozenset[str] = frozenset()
     #: Newest first: a page takes the first layout whose body selector matches.
     layouts: tuple[Layout, ...] = ()
+    #: The names the site calls itself by: never a breadcrumb or a section.
+    site_names: tuple[str, ...] = ()
     #: ``<title>`` suffixes to strip when the headline comes from the title (besides the generic
     #: rule: a trailing separator and the site's name).
     title_suffixes: tuple[str, ...] = ()
@@ -125,6 +136,19 @@ class SiteProfile:
     listing_card: str = ""
     listing_card_link: str = "a"
     listing_card_date: str = "time"
+
+    @property
+    def spider(self) -> str:
+        return self.spider_name or self.name
+
+    def article_url(self, url: str) -> ArticleUrl | None:
+        """What ``url`` says about its article, when it has the shape of one of the site's."""
+        return match_article_path(url, self.article_paths, self.not_sections)
+
+    @property
+    def any_page_is_an_article(self) -> bool:
+        """A profile that cannot tell article URLs: feed entries and HTML start URLs are articles."""
+        return not self.article_paths
 
     def article_key(self, url: str, article_id: str) -> str:
         """What makes two pages one article: on the site's own hosts its id (an old and a new

@@ -21,4 +21,10 @@ ANY_TEMPLATE = Layout(
     bylines=("[rel=author]", "[itemprop=author]"),
 )
 
-GENERIC = SiteProfile(name="generic", hosts=(), generic=ANY_TEMPLATE)
+GENERIC = SiteProfile(
+    name="generic",
+    spider_name="news",
+    description="Any news site, from its feeds, sitemaps and article pages: scrapy crawl news -a start_urls=...",
+    hosts=(),
+    generic=ANY_TEMPLATE,
+)

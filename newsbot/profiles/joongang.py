@@ -4,7 +4,36 @@ from __future__ import annotations
 
 import re
 
+from newsbot.discovery.urls import ArticlePath
 from newsbot.profiles.base import Layout, SiteProfile
+
+_SEGMENT = r"[A-Za-z][A-Za-z0-9_-]*"
+# The era names double as documentation of the path shapes.
+ARTICLE_PATHS = (
+    ArticlePath(
+        # 2020 – spring 2023: /2021/10/13/national/diplomacy/Some-Slug/20211013183600363.html
+        "dated-html",
+        re.compile(
+            rf"^/(?P<y>\d{{4}})/(?P<m>\d{{2}})/(?P<d>\d{{2}})/(?P<section>{_SEGMENT})"
+            rf"(?:/(?P<sub>{_SEGMENT}))?/(?P<slug>[^/]+)/(?P<id>\d+)\.html?$"
+        ),
+    ),
+    ArticlePath(
+        # mid 2023 – 2026: /news/2025-10-01/national/socialAffairs/Some-Slug/2412936
+        "news",
+        re.compile(
+            rf"^/news/(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})/(?P<section>{_SEGMENT})"
+            rf"(?:/(?P<sub>{_SEGMENT}))?/(?P<slug>[^/]+)/(?P<id>\d+)/?$"
+        ),
+    ),
+    ArticlePath(
+        # 2025 –, new domain: /national/some-lowercase-slug/20250514 (8-digit id)
+        "section-slug-id",
+        re.compile(
+            rf"^/(?P<section>{_SEGMENT})(?:/(?P<sub>{_SEGMENT}))?/(?P<slug>[a-z0-9][a-z0-9-]*)/(?P<id>\d{{6,}})/?$"
+        ),
+    ),
+)
 
 # Chrome every version prints in or around the story; the markup around it is not
 # always known, so the same kinds also have text rules below.
@@ -70,18 +99,23 @@ UNKNOWN_TEMPLATE = Layout(
 
 JOONGANG = SiteProfile(
     name="joongang",
+    description="Korea JoongAng Daily (koreajoongangdaily.joins.com, www.koreajoongangdaily.com), in English",
     hosts=("koreajoongangdaily.joins.com", "www.koreajoongangdaily.com", "koreajoongangdaily.com"),
     start_urls=(
         "https://koreajoongangdaily.joins.com/section/allArticles",
         "https://koreajoongangdaily.joins.com/xmls/joins",
         "https://koreajoongangdaily.joins.com/sitemap.xml",
     ),
+    article_paths=ARTICLE_PATHS,
+    # Paths that look like /<word>/<word>/<digits> but are site furniture, not stories.
+    not_sections=frozenset({"section", "search", "xmls", "resources", "data", "tag", "tags", "reporter", "author"}),
     language="en",
     timezone="Asia/Seoul",
     layouts=(WWW_2025, NEWS_2023, DATED_HTML_2020),
     generic=UNKNOWN_TEMPLATE,
     site_chrome={**_COMMON_PRUNE, "navigation": ("header.site-header", "footer", ".breadcrumb")},
     credit_captions=True,
+    site_names=("Korea JoongAng Daily",),
     title_suffixes=(" - Korea JoongAng Daily", " | Korea JoongAng Daily", " - koreajoongangdaily.joins.com"),
     default_image=re.compile(r"/resources/images/common/|ja_opengraph_img|/common/.*logo", re.IGNORECASE),
     chrome_text={

@@ -33,10 +33,6 @@ class CleanBody:
     removed: Counter[str] = field(default_factory=Counter)
 
 
-# Languages whose byline forms the byline parser reads ("By Sarah Kim", "BY SARAH KIM [e-mail]").
-_ENGLISH_BYLINES = frozenset({None, "", "en"})
-
-
 def _headline_keys(headline: str | None, titles: Iterable[str]) -> set[str]:
     texts = [text for text in (headline, *titles) if text]
     keys = {fingerprint(text) for text in texts} | {fingerprint(_BILINGUAL_MARK.sub("", text)) for text in texts}
@@ -75,7 +71,7 @@ def clean_body(
             result.removed["chrome/removed/related"] += 1
             continue
         in_related = False
-        kind = _classify(line, headline_keys, captions, chrome, credit_captions=credit_captions)
+        kind = _classify(line, headline_keys, captions, chrome, credit_captions=credit_captions, language=language)
         if kind is None and chrome.is_continuation(line) and previous_kind and previous_kind.startswith("chrome/"):
             # "... account to connect / with the Korea JoongAng Daily": the login widget, not a byline.
             kind = previous_kind
@@ -87,7 +83,7 @@ def clean_body(
         # A bare label ("Related Articles", "DON'T MISS") heads a list; "Related: <title>" is one link.
         in_related = kind == "chrome/removed/related" and (line.endswith(":") or len(line.split()) <= _LABEL_WORDS)
     kept = _drop_link_lists(kept, list_links, result)
-    result.paragraphs = _take_bylines(kept, result, chrome, english=language in _ENGLISH_BYLINES)
+    result.paragraphs = _take_bylines(kept, result, chrome, language=language)
     return result
 
 
@@ -106,7 +102,13 @@ def _drop_link_lists(lines: list[str], list_links: frozenset[str], result: Clean
 
 
 def _classify(
-    line: str, headline_keys: set[str], captions: CaptionMatcher, chrome: ChromeRules, *, credit_captions: bool
+    line: str,
+    headline_keys: set[str],
+    captions: CaptionMatcher,
+    chrome: ChromeRules,
+    *,
+    credit_captions: bool,
+    language: str | None,
 ) -> str | None:
     if chrome.is_continuation(line) or agency(line):
         return None  # decided with the byline next to it
@@ -119,12 +121,12 @@ def _classify(
     if len(line) <= _MAX_STAMP_CHARS and is_stamp_line(line):
         return "dateline/removed"
     # A caption of a photo whose markup was not recognised still ends in its credit.
-    if credit_captions and has_credit(line) and parse_byline(line) is None:
+    if credit_captions and has_credit(line) and parse_byline(line, language) is None:
         return "captions/removed"
     return None
 
 
-def _take_bylines(lines: list[str], result: CleanBody, chrome: ChromeRules, *, english: bool) -> list[str]:
+def _take_bylines(lines: list[str], result: CleanBody, chrome: ChromeRules, *, language: str | None) -> list[str]:
     kept: list[str] = []
     previous_was_byline = False
     last = len(lines) - 1
@@ -135,7 +137,7 @@ def _take_bylines(lines: list[str], result: CleanBody, chrome: ChromeRules, *, e
                 result.bylines.append(line)
             result.removed["byline/removed" if previous_was_byline else "chrome/removed/social"] += 1
             continue
-        authors = parse_byline(line) if english else _agency_byline(line)
+        authors = parse_byline(line, language)
         near_edge = index == 0 or last - index < _BYLINE_TAIL
         # A byline with an e-mail is unmistakable anywhere; a bare name only at the edges.
         if authors is not None and (near_edge or "@" in line):
@@ -147,9 +149,3 @@ def _take_bylines(lines: list[str], result: CleanBody, chrome: ChromeRules, *, e
         previous_was_byline = False
         kept.append(line)
     return kept
-
-
-def _agency_byline(line: str) -> list[Author] | None:
-    # In a language whose byline forms are not written yet, only a wire credit alone on a line.
-    wire = agency(line)
-    return [Author(wire, clean_text(line).strip(" .()[]"))] if wire else None

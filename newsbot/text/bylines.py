@@ -1,4 +1,10 @@
-"""Bylines: ``BY SARAH KIM [kim.sarah@joongang.co.kr]`` -> authors with e-mails."""
+"""Bylines -> authors with e-mails, written per language.
+
+English: ``BY SARAH KIM [kim.sarah@joongang.co.kr]``, ``By Park Hae-rin``.
+Korean: ``홍길동 기자``, ``김민욱·최은경 기자 kim.minwook@joongang.co.kr``, ``워싱턴=김필규 특파원``,
+``이철호 논설위원``: the name as printed, the title word kept in ``name_raw`` only.
+In any other language only a wire credit alone on a line (``Reuters``) is read.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +37,10 @@ AGENCIES = {
     "bloomberg": "Bloomberg",
     "xinhua": "Xinhua",
     "joongang ilbo": "JoongAng Ilbo",
+    # Korean wire services, named as they print themselves.
+    "연합뉴스": "연합뉴스",
+    "뉴스1": "뉴스1",
+    "뉴시스": "뉴시스",
 }
 
 
@@ -88,8 +98,21 @@ def _email_owner(email: str, names: list[str]) -> int | None:
     return best
 
 
-def parse_byline(line: str) -> list[Author] | None:
-    """Authors named by a byline line, or ``None`` when the line is not a byline."""
+def parse_byline(line: str, language: str | None = "en") -> list[Author] | None:
+    """Authors named by a byline line, or ``None`` when the line is not a byline.
+
+    ``language`` (a two-letter code) picks the forms read; English when empty.
+    """
+    if language in (None, "", "en"):
+        return _english_byline(line)
+    if (wire := agency(line)) is not None:
+        return [Author(wire, clean_text(line).strip(" .()[]"))]
+    if language == "ko":
+        return _korean_byline(line)
+    return None
+
+
+def _english_byline(line: str) -> list[Author] | None:
     line = clean_text(line)
     if (wire := agency(line)) is not None:
         return [Author(wire, line.strip(" .()[]"))]
@@ -118,3 +141,63 @@ def parse_byline(line: str) -> list[Author] | None:
         Author(name, raw.strip(), assigned.get(index))
         for index, (name, raw) in enumerate(zip(names, raw_names, strict=True))
     ]
+
+
+# Korean ---------------------------------------------------------------------------------------
+
+# Title words after a Korean name. A byline is names and titles only: "김정은 위원장" is prose.
+_KO_TITLES = frozenset(
+    {
+        "기자", "특파원", "논설위원", "논설실장", "논설주간", "선임기자", "전문기자", "객원기자", "인턴기자",
+        "대기자", "칼럼니스트", "편집국장", "에디터", "부장", "차장", "팀장", "통신원", "사진기자",
+    }
+)  # fmt: skip
+# Words that may stand before a title as a word of their own: "수석 논설위원", "선임 기자".
+_KO_TITLE_PREFIXES = frozenset({"수석", "선임", "전문", "객원", "인턴", "사진", "영상", "대표"})
+_KO_NAME = re.compile(r"[가-힣]{2,4}")
+# "워싱턴=", "세종=", "(서울=연합뉴스)": where the story was filed, printed before the name.
+_KO_PLACE = re.compile(r"^\(?[가-힣A-Za-z]{1,12}\s*=\s*(?:[가-힣A-Za-z0-9]{1,12}\)\s*)?")
+_KO_SEPARATORS = re.compile(r"(\s*[,·ㆍ/]\s*|\s+)")
+
+
+def _korean_byline(line: str) -> list[Author] | None:
+    line = clean_text(line)
+    emails = _EMAIL.findall(line)
+    rest = _KO_PLACE.sub("", _EMAIL.sub(" ", line).strip(" []()<>")).strip(" ,.[]()")
+    parts = _KO_SEPARATORS.split(rest)
+    pending: list[str] = []  # names waiting for the title printed after the last of them
+    authors: list[tuple[str, str]] = []
+    prefix = ""
+    for index in range(0, len(parts), 2):
+        token, joined = parts[index], index > 0 and not parts[index - 1].isspace()
+        if not token:
+            continue
+        if token in _KO_TITLE_PREFIXES:
+            prefix = token + " "
+            continue
+        title = token if token in _KO_TITLES else _glued_title(token)
+        if title is not None:
+            name = token[: -len(title)] if title != token else ""
+            if name:
+                pending.append(name)
+            if not pending:
+                return None
+            authors += [(name, f"{name} {prefix}{title}") for name in pending]
+            pending, prefix = [], ""
+        elif _KO_NAME.fullmatch(token) and not prefix and (joined or not pending):
+            # Names that share a title are joined by "·" or ","; words in a row are prose.
+            pending.append(token)
+        else:
+            return None  # a word that is neither a name nor a title: prose
+    if pending or not authors:
+        return None
+    free = iter(emails)
+    return [Author(name, raw, next(free, None)) for name, raw in authors]
+
+
+def _glued_title(token: str) -> str | None:
+    # "홍길동기자": a name and its title printed without a space.
+    for title in _KO_TITLES:
+        if token.endswith(title) and _KO_NAME.fullmatch(token[: -len(title)]):
+            return title
+    return None

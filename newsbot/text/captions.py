@@ -13,6 +13,13 @@ from newsbot.text.normalise import clean_text, fingerprint
 _CREDIT = re.compile(r"\s*\[(?P<credit>[^\[\]a-z]*[A-Z][^\[\]a-z]*)\]\s*$")
 # A credit written in title case: a few capitalised words, "/" or "&" between agencies.
 _TITLE_CREDIT = re.compile(r"\s*\[(?P<credit>[A-Z][\w.&'’-]*(?:[ /&]+[A-Z0-9][\w.&'’-]*){0,7})\]\s*$")
+# Korean credits, read only in text known to be a caption: "[중앙포토]", "[사진 청와대]", and
+# unbracketed after the sentence: "... 있다. 연합뉴스", "... 있다. 사진=뉴스1", "그래픽=차준홍 기자 e-mail".
+_KOREAN_CREDIT = re.compile(
+    r"\s*(?:\[(?P<bracketed>[^\[\]]*[가-힣][^\[\]]{0,30})\]"
+    r"|(?<=[.!?다\]])\s+(?P<bare>(?:[A-Z가-힣]{2,8}=)?(?:연합뉴스|뉴스1|뉴시스|중앙포토|중앙일보|로이터|AFP|AP|EPA)"
+    r"|(?:사진|그래픽|자료|영상)\s*=\s*[^=]{1,60}?))\s*$"
+)
 # Prefixes some CMS versions print before a caption paragraph.
 _PREFIX = re.compile(r"^\s*(?:▲|△|■|\[(?:photo|PHOTO|Photo)\]|(?:photo|PHOTO|Photo)\s*[:：-])\s*")
 # A caption is a sentence or two; a long paragraph with a trailing credit is still body text.
@@ -39,9 +46,12 @@ def split_credit(caption: str, *, title_case: bool = False) -> Caption:
     """
     caption = strip_prefix(clean_text(caption))
     match = _CREDIT.search(caption) or (_TITLE_CREDIT.search(caption) if title_case else None)
-    if match is None or not any(ch.isalpha() for ch in match["credit"]):
-        return Caption(caption, None)
-    return Caption(caption[: match.start()].rstrip(), clean_text(match["credit"]))
+    if match is not None and any(ch.isalpha() for ch in match["credit"]):
+        return Caption(caption[: match.start()].rstrip(), clean_text(match["credit"]))
+    if title_case and (korean := _KOREAN_CREDIT.search(caption)) is not None:
+        credit = korean["bracketed"] or korean["bare"]
+        return Caption(caption[: korean.start()].rstrip(), clean_text(credit))
+    return Caption(caption, None)
 
 
 def has_credit(line: str) -> bool:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-
-KST = timezone(timedelta(hours=9), "KST")
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -35,11 +33,14 @@ _DATE_FORMS = (
     r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\.?(?![\d])",
 )
 _COMPILED = [re.compile(form + _TIME) for form in _DATE_FORMS]
+# Labels of date lines, per language: English, and Korean (입력/등록/승인 = published,
+# 수정/업데이트 = modified).
 _LABEL = re.compile(
-    r"(?P<label>Published|Updated|Modified|Posted|Input|Last updated|Last modified|Date)\s*:?\s*",
+    r"(?P<label>Published|Updated|Modified|Posted|Input|Last updated|Last modified|Date"
+    r"|입력|등록|승인|수정|업데이트|최종\s*수정)\s*:?\s*",
     re.IGNORECASE,
 )
-_PUBLISHED_LABELS = {"published", "posted", "input", "date"}
+_PUBLISHED_LABELS = {"published", "posted", "input", "date", "입력", "등록", "승인"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _found(match: re.Match[str], value: datetime) -> FoundDate:
     return FoundDate(value, match.group(0).strip(" ,-–—"), has_time=match.group("H") is not None)
 
 
-def _first_match(text: str, start: int = 0, tz: tzinfo | None = KST) -> tuple[re.Match[str], datetime] | None:
+def _first_match(text: str, start: int = 0, tz: tzinfo | None = None) -> tuple[re.Match[str], datetime] | None:
     best: tuple[re.Match[str], datetime] | None = None
     for pattern in _COMPILED:
         for match in pattern.finditer(text, start):
@@ -90,7 +91,7 @@ def _first_match(text: str, start: int = 0, tz: tzinfo | None = KST) -> tuple[re
     return best
 
 
-def parse_date(text: str, tz: tzinfo | None = KST) -> FoundDate | None:
+def parse_date(text: str, tz: tzinfo | None = None) -> FoundDate | None:
     """The first date in ``text``, in ``tz`` unless the text carries an offset."""
     text = text.strip()
     if (iso := iso_date(text, tz)) is not None:
@@ -99,7 +100,7 @@ def parse_date(text: str, tz: tzinfo | None = KST) -> FoundDate | None:
     return _found(*found) if found is not None else None
 
 
-def parse_iso(text: str, tz: tzinfo | None = KST) -> datetime | None:
+def parse_iso(text: str, tz: tzinfo | None = None) -> datetime | None:
     """An ISO 8601 timestamp (as in meta tags and JSON-LD); a naive one is read in ``tz``."""
     found = iso_date(text, tz)
     return found.value if found is not None else None
@@ -108,7 +109,7 @@ def parse_iso(text: str, tz: tzinfo | None = KST) -> datetime | None:
 _ISO_TIME = re.compile(r"\d[T ]\d{1,2}:\d{2}")
 
 
-def iso_date(text: str, tz: tzinfo | None = KST) -> FoundDate | None:
+def iso_date(text: str, tz: tzinfo | None = None) -> FoundDate | None:
     """An ISO 8601 date or timestamp with what it said: a date alone is less precise than a time."""
     raw = text.strip()
     try:
@@ -120,7 +121,7 @@ def iso_date(text: str, tz: tzinfo | None = KST) -> FoundDate | None:
     return FoundDate(value, raw, has_time=_ISO_TIME.search(raw) is not None)
 
 
-def labelled_dates(text: str, tz: tzinfo | None = KST) -> tuple[FoundDate | None, FoundDate | None]:
+def labelled_dates(text: str, tz: tzinfo | None = None) -> tuple[FoundDate | None, FoundDate | None]:
     """(published, modified) from a date line such as ``Published: 13 Oct. 2021, 19:01 Updated: ...``.
 
     An unlabelled date counts as the publication date.
@@ -170,9 +171,9 @@ def is_stamp_line(line: str) -> bool:
 
 
 def date_from_parts(year: str, month: str, day: str) -> datetime | None:
-    """Midnight Korea time of a date taken from a URL path."""
+    """The calendar day a URL path names (naive: the site's profile knows its timezone)."""
     try:
-        return datetime(int(year), int(month), int(day), tzinfo=KST)
+        return datetime(int(year), int(month), int(day))
     except ValueError:
         return None
 
@@ -182,20 +183,24 @@ def to_iso(value: datetime) -> str:
     return value.isoformat(timespec="seconds")
 
 
-def parse_bound(text: str, *, end_of_day: bool = False) -> datetime:
-    """A ``since``/``until`` argument: a date (Korea time) or an ISO timestamp.
+def aware(value: datetime, tz: tzinfo | None) -> datetime:
+    """``value`` with an offset to compare by: a naive one is read in ``tz`` (UTC when none)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=tz or UTC)
 
-    ``until=2025-10-31`` includes the whole of that day.
+
+def parse_bound(text: str, *, end_of_day: bool = False, tz: tzinfo | None = None) -> datetime:
+    """A ``since``/``until`` argument: a date (in the site's time, ``tz``; UTC for a site with
+    none) or an ISO timestamp. ``until=2025-10-31`` includes the whole of that day.
     """
     text = text.strip()
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        value = parse_iso(text)
+        value = parse_iso(text, tz or UTC)
         if value is None:
             raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD or an ISO 8601 timestamp)") from None
         return value
-    start = datetime(day.year, day.month, day.day, tzinfo=KST)
+    start = datetime(day.year, day.month, day.day, tzinfo=tz or UTC)
     return start + timedelta(days=1, microseconds=-1) if end_of_day else start
 
 

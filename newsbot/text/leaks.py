@@ -14,7 +14,11 @@ from newsbot.text.captions import split_credit
 from newsbot.text.dates import is_date_line
 from newsbot.text.normalise import fingerprint
 
-_BYLINE = re.compile(r"(?:^|\s)BY\s+[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\s*(?:\[|$)|\[[\w.+-]+@[\w-]+(?:\.[\w-]+)+\]")
+_BYLINE = re.compile(
+    r"(?:^|\s)BY\s+[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\s*(?:\[|$)|\[[\w.+-]+@[\w-]+(?:\.[\w-]+)+\]"
+    # Korean: "홍길동 기자 hong@example.com" left at the end of a body.
+    r"|[가-힣]{2,4}\s*(?:기자|특파원)\s+[\w.+-]+@[\w-]+"
+)
 _DATE_LABEL = re.compile(r"\b(?:Published|Updated|Modified)\s*:?\s*(?:\d{1,2}\s+[A-Z][a-z]{2}|[A-Z][a-z]{2,4}\.?\s+\d)")
 _CREDIT_END = re.compile(r"\[[A-Z0-9][A-Z0-9 .,&/'-]{2,}\]$")
 #: Widget and toolbar text of this kind of site, as fragments.
@@ -30,6 +34,8 @@ CHROME_FRAGMENTS = (
     "home > ",
     "copy url",
     "all rights reserved",
+    "무단 전재",
+    "무단전재",
 )
 
 

@@ -1,7 +1,8 @@
-"""``scrapy crawl joongang_warc -a warc=PATH[,PATH...]``: web archives through the same pipelines.
+"""``scrapy crawl warc -a warc=PATH[,PATH...]``: web archives through the same pipelines.
 
-Every HTML response record whose URL is an article of the site becomes a page for the
-extraction pipelines, exactly as if it had been downloaded; its record says which archive
+Each record is read with the profile of its URL's host. Every HTML response record whose URL
+is an article of its site (any HTML page, on a host no profile describes) becomes a page for
+the extraction pipelines, exactly as if it had been downloaded; its record says which archive
 and offset it came from. A truncated or corrupt record is counted and the rest of the file
 is still read where the format allows.
 """
@@ -19,9 +20,9 @@ from scrapy.exceptions import CloseSpider
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsbot.discovery.urls import parse_article_url
 from newsbot.items import Page
-from newsbot.spiders.joongang import HTML_TYPES, JoongAngSpider
+from newsbot.profiles import SiteProfile, profile_for_url
+from newsbot.spiders.site import HTML_TYPES, SiteSpider
 from newsbot.text.dates import parse_iso
 
 logger = logging.getLogger(__name__)
@@ -43,10 +44,21 @@ def _warc_error(warc: str | None) -> str | None:
     return f"no such WARC file: {', '.join(missing)}" if missing else None
 
 
-class JoongAngWarcSpider(JoongAngSpider):
-    arguments = (*JoongAngSpider.arguments, "warc")
+class WarcSpider(SiteSpider):
+    """Read web archives instead of the network: ``scrapy crawl warc -a warc=PATH[,PATH...]``.
 
-    name = "joongang_warc"
+    Arguments: ``warc`` (the archives, comma-separated), and ``since``, ``until``, ``limit`` as
+    for a site's spider. Exit codes as for a site's spider.
+    """
+
+    arguments = (*SiteSpider.arguments, "warc")
+
+    name = "warc"
+    needs_start_urls = False
+
+    def profile_for(self, url: str) -> SiteProfile:
+        # An archive holds any site: each page is read as its own host's.
+        return profile_for_url(url)
 
     def __init__(self, warc: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -93,11 +105,23 @@ class JoongAngWarcSpider(JoongAngSpider):
                 # Compressed members cannot be resynchronised after damage: count it, keep the rest.
                 stats.inc_value("newsbot/warc/corrupt")
                 logger.warning("newsbot: corrupt WARC record in %s after offset %s: %s", path, records.offset, error)
+                return
+            if records.offset < path.stat().st_size:
+                # A file cut inside a record's first bytes ends the iteration without an error.
+                stats.inc_value("newsbot/warc/corrupt")
+                logger.warning("newsbot: %s ends in a cut record after offset %s", path, records.offset)
 
     def _page_of(self, record: Any) -> Page | None:
         url = record.rec_headers.get_header("WARC-Target-URI") or ""
         http = record.http_headers
-        if http is None or parse_article_url(url) is None or not http.get_statuscode().startswith("2"):
+        if http is None or not http.get_statuscode().startswith("2"):
+            return None
+        profile = profile_for_url(url)
+        if not profile.any_page_is_an_article and profile.article_url(url) is None:
+            # A listing, a feed, a search page of a site whose article URLs are known. Read all
+            # the same: a file cut short inside a record that is skipped is still a cut file.
+            if not _complete(record, record.content_stream().read()):
+                raise _BadRecord(f"the record of {url} is cut short or does not match its digest")
             return None
         content_type = http.get_header("Content-Type") or ""
         if content_type and not any(kind in content_type.lower() for kind in HTML_TYPES):

@@ -1,7 +1,9 @@
-"""``scrapy crawl joongang``: find the site's articles and hand their pages to the pipelines.
+"""The crawl of one site profile: find its articles and hand their pages to the pipelines.
 
 Start URLs may be article pages, section listings, RSS/Atom feeds or sitemaps: each response
-is recognised by its content, not by where it was listed.
+is recognised by its content, not by where it was listed. One spider per profile is made from
+this class (``newsbot.spiders.sites``); the profile says what an article URL looks like, where
+a crawl starts and in which timezone the site prints its dates.
 """
 
 from __future__ import annotations
@@ -34,15 +36,16 @@ from twisted.python.failure import Failure
 
 from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
-from newsbot.discovery.urls import canonical_url, host_allowed, parse_article_url
+from newsbot.discovery.urls import ArticleUrl, canonical_url, host_allowed
 from newsbot.errors import EmptyPage
 from newsbot.extraction.html import parse_html
 from newsbot.items import Page
-from newsbot.profiles import JOONGANG, SiteProfile
+from newsbot.profiles import GENERIC, SiteProfile
 from newsbot.seen import store_for
 from newsbot.shared import release
 from newsbot.shutdown import ShutdownCancelled
 from newsbot.spiders.arguments import CrawlArguments
+from newsbot.text.dates import aware
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +54,29 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ARTICLE = "newsbot_article"
 
 
-class JoongAngSpider(scrapy.Spider):
-    name = "joongang"
-    profile: SiteProfile = JOONGANG
+class SiteSpider(scrapy.Spider):
+    """Crawl a site profile's articles: ``scrapy crawl <profile> [-a ARGUMENT=VALUE ...]``.
+
+    Arguments:
+      start_urls  comma-separated article pages, section listings, feeds or sitemaps
+                  (default: the profile's own ways in)
+      since       skip articles published before this date or ISO 8601 timestamp
+      until       skip articles published after it (a date includes its whole day)
+      limit       write at most this many records
+
+    Exit codes (``scrapy crawl``): 0 done, 2 bad argument or setting, 3 no start URL could be
+    fetched, 4 quality alarm, 5 no feed, 6 a feed could not be written, 7 Redis unreachable,
+    130 stopped by a signal.
+    """
+
+    #: Set by each profile's spider class (``newsbot.spiders.sites``).
+    profile: SiteProfile = GENERIC
+    #: Pages come from the start URLs (a spider reading archives has none).
+    needs_start_urls = True
+
+    def profile_for(self, url: str) -> SiteProfile:
+        """The profile the pipelines read a page of this crawl with."""
+        return self.profile
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -86,10 +109,12 @@ class JoongAngSpider(scrapy.Spider):
         self.until: datetime | None = None
         self.limit: int | None = None
         try:
-            arguments = CrawlArguments.parse(start_urls, since, until, limit, self.profile.start_urls)
+            arguments = CrawlArguments.parse(start_urls, since, until, limit, self.profile.start_urls, self.profile.tz)
         except ValueError as error:
             self.argument_error = str(error)
-            arguments = CrawlArguments.parse(None, None, None, None, self.profile.start_urls)
+            arguments = CrawlArguments.parse(None, None, None, None, self.profile.start_urls, self.profile.tz)
+        if not arguments.start_urls and self.needs_start_urls and self.argument_error is None:
+            self.argument_error = f"the {self.name} spider knows no site of its own: give -a start_urls=URL[,URL...]"
         self.start_urls = list(arguments.start_urls)
         self.since, self.until, self.limit = arguments.since, arguments.until, arguments.limit
         hosts = {urlsplit(url).hostname or "" for url in self.start_urls} | set(self.profile.hosts)
@@ -128,9 +153,12 @@ class JoongAngSpider(scrapy.Spider):
                 arguments.get("until"),
                 arguments.get("limit"),
                 cls.profile.start_urls,
+                cls.profile.tz,
             )
         except ValueError as error:
             return str(error)
+        if not arguments.get("start_urls") and not cls.profile.start_urls and cls.needs_start_urls:
+            return f"the {cls.name} spider knows no site of its own: give -a start_urls=URL[,URL...]"
         return None
 
     @classmethod
@@ -177,7 +205,7 @@ class JoongAngSpider(scrapy.Spider):
             raise CloseSpider("bad_argument")
         self._check_output()
         for url in self.start_urls:
-            if parse_article_url(url) is not None:
+            if self.profile.article_url(url) is not None:
                 request = self._article_request(Entry(url), source="start_urls")
                 if request is not None:
                     yield request
@@ -204,7 +232,13 @@ class JoongAngSpider(scrapy.Spider):
         if self._http_error("newsbot/discovery/failed", response):
             return
         self.responses += 1
-        if parse_article_url(response.url) is not None:
+        if self.profile.article_url(response.url) is not None:
+            yield from self._page(response, source=None)
+            return
+        if self.profile.any_page_is_an_article and self._is_html(response) and not looks_like_feed(response.body):
+            # A profile that cannot tell article URLs reads listings not at all: an HTML start
+            # URL is an article page (feeds and sitemaps list the rest).
+            self.crawler.stats.inc_value("newsbot/discovery/article_start_url")
             yield from self._page(response, source=None)
             return
         yield from self._discover(response)
@@ -244,7 +278,7 @@ class JoongAngSpider(scrapy.Spider):
         listing = read_listing(tree, response.url, self.profile)
         self.crawler.stats.inc_value("newsbot/discovery/listing")
         yield from self._follow_entries(response, listing.entries)
-        dated = [entry.date for entry in listing.entries if entry.date is not None]
+        dated = [aware(entry.date, self.profile.tz) for entry in listing.entries if entry.date is not None]
         # Listings run newest first: once a whole page is older than `since`, stop paging.
         if self.since is not None and dated and max(dated) + timedelta(days=1) <= self.since:
             return
@@ -275,8 +309,16 @@ class JoongAngSpider(scrapy.Spider):
             if request is not None:
                 yield request
 
+    def _article_url(self, url: str) -> ArticleUrl | None:
+        if (info := self.profile.article_url(url)) is not None:
+            return info
+        if not self.profile.any_page_is_an_article:
+            return None
+        canonical = canonical_url(url)
+        return ArticleUrl(canonical, "any", canonical, "", None, "", None)
+
     def _article_request(self, entry: Entry, source: str) -> scrapy.Request | None:
-        info = parse_article_url(entry.url)
+        info = self._article_url(entry.url)
         if info is None or not self._allowed(info.url):
             return None
         key = self.profile.article_key(info.url, info.article_id)
@@ -309,7 +351,7 @@ class JoongAngSpider(scrapy.Spider):
 
     def _in_range(self, day: datetime) -> bool:
         # A listing or URL date is a calendar day: keep the story if any part of that day is in range.
-        start = day.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = aware(day, self.profile.tz).replace(hour=0, minute=0, second=0, microsecond=0)
         end = start + timedelta(days=1)
         return not ((self.since and end <= self.since) or (self.until and start > self.until))
 

@@ -1,0 +1,228 @@
+"""Several sites: the JoongAng Ilbo crawl, the ``news`` spider on any site, and profiles as data."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from newsbot.profiles import GENERIC, JOONGANG_ILBO, PROFILES
+from newsbot.profiles.base import SiteProfile
+from newsbot.replay import FixtureSite
+from newsbot.schema import record_errors
+from newsbot.spiders.sites import SPIDERS, spider_class
+from tests.conftest import ROOT, SCRAPY, origin, run_crawl
+from tests.sites import Site
+from tests.test_crawl import comparable, expected_records
+
+ILBO_LISTING = "/politics"
+ILBO_FEED = "/rss/joongang_news_list.xml"
+
+
+# JoongAng Ilbo ---------------------------------------------------------------------------------
+
+
+def test_joongang_ilbo_offline_replay_writes_the_reviewed_records(site: FixtureSite, tmp_path: Path) -> None:
+    """The issue's command: ``scrapy crawl joongang_ilbo -s NEWSBOT_REPLAY=fixtures -O ilbo.jsonl``."""
+    result = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", spider="joongang_ilbo", output="ilbo.jsonl")
+    assert result.returncode == 0, result.log[-3000:]
+    expected = expected_records(site, profile="joongang_ilbo")
+    assert len(expected) >= 6
+    assert sorted(r["articleId"] for r in result.records) == sorted(expected)
+    for record in result.records:
+        assert comparable(record) == expected[record["articleId"]]
+        assert record_errors(record) == []
+    assert result.stats["newsbot/dropped/empty_body"] == 1  # the video page the feed lists
+    assert result.stats["newsbot/discovery/listing"] == 2  # the section and its next page
+
+
+def test_joongang_ilbo_crawl_of_a_local_server(fixture_server: HTTPServer, site: FixtureSite, tmp_path: Path) -> None:
+    at = origin(fixture_server)
+    result = run_crawl(tmp_path, "-a", f"start_urls={at}{ILBO_LISTING},{at}{ILBO_FEED}", spider="joongang_ilbo")
+    assert result.returncode == 0, result.log[-3000:]
+    expected = expected_records(site, at, profile="joongang_ilbo")
+    written = {record["articleId"]: record for record in result.records}
+    assert len(written) == len(result.records)
+    assert sorted(written) == sorted(expected)
+    for article_id, record in written.items():
+        assert comparable(record) == expected[article_id]
+        assert record["inLanguage"] == "ko" and record["metadata"]["site"] == "joongang_ilbo"
+
+
+def test_joongang_ilbo_since_skips_older_stories_before_download(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    at = origin(fixture_server)
+    result = run_crawl(
+        tmp_path,
+        "-a",
+        f"start_urls={at}{ILBO_LISTING},{at}{ILBO_FEED}",
+        "-a",
+        "since=2022-07-15",
+        spider="joongang_ilbo",
+    )
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(r["datePublished"][:10] for r in result.records) == [
+        "2022-07-15",
+        "2023-02-02",
+        "2024-11-20",
+        "2026-01-12",
+    ]
+    # The 2021 story (listing card date) is never fetched, and the listing stops paging.
+    assert result.stats["newsbot/skipped/out_of_range"] >= 1
+    assert "24008123" not in result.log.split("Dumping Scrapy stats")[0]
+
+
+def test_korean_record_fields(site: FixtureSite) -> None:
+    from newsbot.tools.fixtures import actual_outcome
+
+    page = next(p for p in site.pages if p.name == "joongang_ilbo/articles/2021-03-09-moka-politics-two-reporters")
+    record = actual_outcome(page)["record"]
+    assert record["authors"] == [
+        {"name": "김민욱", "nameRaw": "김민욱 기자", "email": "kim.minwook@joongang.co.kr"},
+        {"name": "최은경", "nameRaw": "최은경 기자"},
+    ]
+    assert (record["datePublished"], record["dateModified"]) == (
+        "2021-03-09T17:42:00+09:00",
+        "2021-03-09T19:05:00+09:00",
+    )
+    assert record["images"][0]["credit"] == "중앙포토" and "[중앙포토]" not in record["images"][0]["caption"]
+    body = record["articleBody"]
+    for chrome in ("무단 전재", "기자", "정치 레터", "구독", "좋아요", "댓글", "함께 읽음", "지면보기", "입력 2021"):
+        assert chrome not in body
+    assert record["images"][0]["caption"] not in body
+
+
+# Any news site: the `news` spider -----------------------------------------------------------------
+
+
+def _article(headline: str, published: str, language: str = "en") -> str:
+    paragraphs = "".join(
+        f"<p>{headline}: paragraph {n} tells what happened, who said what and why it matters to readers.</p>"
+        for n in range(5)
+    )
+    return (
+        f"<html lang='{language}'><head><title>{headline} | Local Gazette</title>"
+        f"<meta property='og:site_name' content='Local Gazette'></head><body>"
+        f"<header><a href='/'>Local Gazette</a></header><article><h1>{headline}</h1>"
+        f"<time datetime='{published}'>{published}</time>{paragraphs}</article>"
+        f"<footer>Local Gazette, all the news</footer></body></html>"
+    )
+
+
+def test_the_news_spider_crawls_any_site_through_its_feed_and_sitemap(tmp_path: Path) -> None:
+    local = Site()
+    with local.running():
+        at = local.origin
+        local.page("/stories/harbour", _article("Harbour reopens after storm", "2026-03-02T09:00:00"))
+        local.page("/stories/market", _article("Market hall gets a new roof", "2026-03-03T10:30:00+01:00"))
+        local.page("/stories/old-bridge", _article("Old bridge closes for repairs", "2025-01-10T08:00:00"))
+        local.page("/de/rathaus", _article("Rathaus bekommt neue Fenster", "2026-03-04T11:00:00", "de"))
+        rss = (
+            "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Gazette</title>"
+            f"<item><link>{at}/stories/harbour</link><pubDate>Mon, 02 Mar 2026 09:00:00 +0000</pubDate></item>"
+            f"<item><link>{at}/stories/old-bridge</link><pubDate>Fri, 10 Jan 2025 08:00:00 +0000</pubDate></item>"
+            "<item><link>http://127.0.0.2:9/stories/elsewhere</link></item>"
+            "</channel></rss>"
+        )
+        sitemap = (
+            "<?xml version='1.0' encoding='UTF-8'?>"
+            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'"
+            " xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
+            f"<url><loc>{at}/stories/market</loc><news:news><news:publication_date>2026-03-03T10:30:00+01:00"
+            "</news:publication_date></news:news></url>"
+            f"<url><loc>{at}/de/rathaus</loc><lastmod>2026-03-04</lastmod></url>"
+            f"<url><loc>{at}/stories/harbour</loc></url>"
+            "</urlset>"
+        )
+        local.page("/feed.xml", rss, "application/rss+xml")
+        local.page("/news-sitemap.xml", sitemap, "application/xml")
+        result = run_crawl(
+            tmp_path,
+            "-a", f"start_urls={at}/feed.xml,{at}/news-sitemap.xml",
+            "-a", "since=2026-01-01",
+            "-s", "ROBOTSTXT_OBEY=False",
+            spider="news",
+        )  # fmt: skip
+        assert result.returncode == 0, result.log[-3000:]
+        by_headline = {record["headline"]: record for record in result.records}
+        assert sorted(by_headline) == [
+            "Harbour reopens after storm",
+            "Market hall gets a new roof",
+            "Rathaus bekommt neue Fenster",
+        ]
+        # No assumed timezone: a date the page gives without an offset stays without one.
+        assert by_headline["Harbour reopens after storm"]["datePublished"] == "2026-03-02T09:00:00"
+        assert by_headline["Market hall gets a new roof"]["datePublished"] == "2026-03-03T10:30:00+01:00"
+        assert by_headline["Rathaus bekommt neue Fenster"]["inLanguage"] == "de"
+        for record in result.records:
+            assert record["metadata"]["site"] == "127.0.0.1"
+            assert record_errors(record) == []
+        assert len(local.hits["/stories/harbour"]) == 1  # listed twice, fetched once
+        assert not local.hits["/stories/old-bridge"]  # out of range by its feed date: never fetched
+        assert result.stats["newsbot/skipped/offsite"] == 1
+        assert result.stats["newsbot/skipped/out_of_range"] == 1
+
+
+def test_the_news_spider_takes_an_article_page_as_a_start_url(tmp_path: Path) -> None:
+    local = Site()
+    with local.running():
+        local.page("/a/story", _article("Library extends opening hours", "2026-05-01T08:00:00"))
+        result = run_crawl(
+            tmp_path, "-a", f"start_urls={local.origin}/a/story", "-s", "ROBOTSTXT_OBEY=False", spider="news"
+        )
+        assert [record["headline"] for record in result.records] == ["Library extends opening hours"]
+
+
+def test_the_news_spider_needs_start_urls(tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, spider="news")
+    assert result.returncode == 2
+    assert "give -a start_urls=URL" in result.log
+
+
+# Profiles are data ------------------------------------------------------------------------------
+
+
+def test_scrapy_list_shows_one_spider_per_profile_and_the_archive_spider() -> None:
+    listed = subprocess.run([SCRAPY, "list"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert listed == sorted([profile.spider for profile in PROFILES.values()] + ["warc"])
+    assert {"joongang", "joongang_ilbo", "news"} <= set(listed)
+
+
+def test_a_new_profile_is_a_new_spider() -> None:
+    profile = SiteProfile(name="gazette", hosts=("gazette.example",), generic=GENERIC.generic, language="en")
+    spider = spider_class(profile)
+    assert spider.name == "gazette" and spider.profile is profile
+    assert SPIDERS["joongang_ilbo"].profile is JOONGANG_ILBO
+
+
+def _names_used(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            used.add(node.module)
+            used.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            used.update(alias.name for alias in node.names)
+    return used
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted((ROOT / "newsbot").rglob("*.py")) if "profiles" not in p.parts],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_no_module_outside_the_profiles_names_a_site(path: Path) -> None:
+    """Adding a site touches newsbot/profiles/ and its fixtures only: no other module picks a
+    site's profile by name (they ask the registry, the spider or the URL)."""
+    site_profiles = {
+        name
+        for name, profile in vars(__import__("newsbot.profiles", fromlist=["*"])).items()
+        if isinstance(profile, SiteProfile) and profile is not GENERIC
+    }
+    modules = {f"newsbot.profiles.{profile.name}" for profile in PROFILES.values()}
+    used = _names_used(path)
+    assert not (used & site_profiles), f"{path.name} names a site profile"
+    assert not (used & modules), f"{path.name} imports a site profile's module"
