@@ -40,8 +40,8 @@ class Scrapyd:
     def get(self, path: str, **params: str) -> Any:
         return requests.get(self.url + path, params=params, auth=self.auth, timeout=10).json()
 
-    def schedule(self, *fields: str, **args: str) -> str:
-        data = [("project", "newsbot"), ("spider", "joongang"), *args.items()]
+    def schedule(self, *fields: str, spider: str = "joongang", **args: str) -> str:
+        data = [("project", "newsbot"), ("spider", spider), *args.items()]
         data += [tuple(field.split("=", 1)) for field in (*QUICK, *fields)]  # type: ignore[misc]
         answer = requests.post(self.url + "schedule.json", data=data, auth=self.auth, timeout=10).json()
         assert answer["status"] == "ok", answer
@@ -57,8 +57,8 @@ class Scrapyd:
             time.sleep(0.3)
         raise AssertionError(f"jobs {jobs} did not finish in {timeout} s")
 
-    def items(self, job: str) -> list[dict[str, Any]]:
-        path = self.home / "items" / "newsbot" / "joongang" / f"{job}.jl"
+    def items(self, job: str, spider: str = "joongang") -> list[dict[str, Any]]:
+        path = self.home / "items" / "newsbot" / spider / f"{job}.jl"
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
     def log(self, job: str) -> str:
@@ -153,6 +153,19 @@ def test_a_job_writes_the_same_records_as_scrapy_crawl(
     assert "'finish_reason': 'finished'" in log
     # The egg's code ran, not the checkout's.
     assert f"newsbot 0.1.0 from {scrapyd.home / 'eggs' / 'newsbot'}" in log
+
+
+def test_a_joongang_ilbo_job_writes_the_korean_records(
+    scrapyd: Scrapyd, fixture_server: HTTPServer, site: FixtureSite
+) -> None:
+    at = origin(fixture_server)
+    job = scrapyd.schedule(spider="joongang_ilbo", start_urls=f"{at}/politics,{at}/rss/joongang_news_list.xml")
+    scrapyd.wait(job)
+    written = {record["articleId"]: record for record in scrapyd.items(job, spider="joongang_ilbo")}
+    expected = expected_records(site, at, profile="joongang_ilbo")
+    assert sorted(written) == sorted(expected)
+    for article_id, record in written.items():
+        assert comparable(record) == expected[article_id]
 
 
 def test_arguments_and_settings_reach_the_spider(scrapyd: Scrapyd, fixture_server: HTTPServer) -> None:
