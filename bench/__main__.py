@@ -12,7 +12,7 @@ import trafilatura
 
 from bench import aeb
 from bench.corpus import LAYOUTS, generate
-from bench.crawl import crawl, fastest
+from bench.crawl import compare, crawl, fastest
 from bench.quality import score
 from bench.report import machine, render, write
 from bench.speed import measure
@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed-seconds", type=float, default=10.0, help="seconds of extraction timings in all")
     parser.add_argument("--repeat", type=int, default=2, help="runs of the 1- and 2-worker crawls; the best counts")
     parser.add_argument("--no-crawl", action="store_true")
+    parser.add_argument("--compare-pages", type=int, default=1500, help="articles in each three-way crawl, small pages")
+    parser.add_argument("--compare-real-pages", type=int, default=600, help="the same, pages of real weight")
     parser.add_argument("--real-pages", type=int, default=0, help="real pages to score (default: all of them)")
     parser.add_argument(
         "--out", type=Path, default=None, help="default: bench/results, or a new temporary folder with --smoke"
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out = Path(tempfile.mkdtemp(prefix="newsbot-bench-")) if args.smoke else ROOT / "bench" / "results"
     if args.smoke:
         args.pages, args.big, args.eval_pages, args.speed_seconds, args.repeat = 40, 80, 8, 0.5, 1
+        args.compare_pages, args.compare_real_pages = 40, 20
         args.real_pages = args.real_pages or 6
 
     pages = generate(args.eval_pages)
@@ -95,11 +98,58 @@ def main(argv: list[str] | None = None) -> int:
         one, two, small, big = runs[1], runs[2], runs[2], runs[3]
         results["crawl"]["scaling"] = round(two.pages_per_second / one.pages_per_second, 3)
         results["crawl"]["rss_growth"] = round(big.peak_rss_mb / small.peak_rss_mb - 1, 3)
+        results["comparison"] = comparison(args.compare_pages, args.compare_real_pages, args.repeat)
     results["targets"] = targets(results)
     print(render(results))
     write(results, args.out)
     print(f"\nwritten: {args.out / 'latest.json'}, {args.out / 'latest.md'}, {args.out / 'latest.png'}")
     return 0
+
+
+def comparison(small_pages: int, real_pages: int, repeat: int) -> dict[str, Any]:
+    """Bare Scrapy, the naive trafilatura spider and newsbot on the same server, on two corpora:
+    the JoongAng Daily fixture articles as they are (about 4.5 KB: pages of this site's style),
+    and the real-page corpus's pages (about 170 KB) served under this site's article URLs. 16
+    concurrent requests, no delay; the faster of ``repeat`` runs of each counts."""
+    corpora: dict[str, list[bytes]] = {
+        "small pages (fixtures)": [
+            page.body() for page in FixtureSite(ROOT / "fixtures").articles if page.name.startswith("articles/")
+        ]
+    }
+    try:
+        corpora["real weight (real-page corpus)"] = [page.html().encode() for page in aeb.load()]
+    except aeb.CorpusMissing as missing:
+        print(f"warning: {missing}", file=sys.stderr)
+    found: dict[str, Any] = {}
+    for name, bodies in corpora.items():
+        pages = small_pages if name.startswith("small") else real_pages
+        three = compare(bodies, pages, repeat)
+        scaling = fastest(bodies, pages, (1, 2), repeat, concurrency=16)
+        found[name] = {
+            "pages": pages,
+            "page_kb": round(sum(map(len, bodies)) / len(bodies) / 1024, 1),
+            "runs": [run.as_dict() for run in [*three.values(), scaling[1], scaling[2]]],
+            "share_of_ceiling": round(three["newsbot"].pages_per_second / three["bare"].pages_per_second, 3),
+            "vs_trafilatura": round(three["newsbot"].pages_per_second / three["trafilatura"].pages_per_second, 3),
+            "scaling": round(scaling[2].pages_per_second / scaling[1].pages_per_second, 3),
+        }
+    return found
+
+
+def comparison_targets(found: dict[str, Any]) -> list[dict[str, Any]]:
+    targets = []
+    for name, corpus in found.items():
+        if name.startswith("small"):
+            targets.append({"name": f"{name}: newsbot / bare Scrapy pages/s", "value": corpus["share_of_ceiling"],
+                            "goal": ">= 0.75", "met": corpus["share_of_ceiling"] >= 0.75})  # fmt: skip
+        else:
+            targets += [
+                {"name": f"{name}: newsbot / naive trafilatura spider pages/s", "value": corpus["vs_trafilatura"],
+                 "goal": ">= 1.5", "met": corpus["vs_trafilatura"] >= 1.5},
+                {"name": f"{name}: 2 workers / 1 worker pages/s", "value": corpus["scaling"], "goal": ">= 1.6",
+                 "met": corpus["scaling"] >= 1.6},
+            ]  # fmt: skip
+    return targets
 
 
 def real_pages(count: int) -> dict[str, Any]:

@@ -15,8 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
+
+from bench.rivals import RIVALS
 
 ROOT = Path(__file__).resolve().parent.parent
 _PER_LISTING = 100
@@ -28,6 +31,8 @@ class ArticleSite:
     def __init__(self, bodies: list[bytes], count: int) -> None:
         self.bodies = bodies
         self.count = count
+        #: Article pages served: what every crawler's pages/s is counted on.
+        self.served = 0
 
     def article_path(self, number: int) -> str:
         return f"/news/2025-01-{number % 28 + 1:02d}/national/politics/Bench-{number}/{3_000_000 + number}"
@@ -47,6 +52,7 @@ class ArticleSite:
             return self.listing(int(match.group(1)) if match else 0)
         match = re.match(r"^/news/[^/]+/national/politics/Bench-(\d+)/\d+$", path)
         if match and int(match.group(1)) < self.count:
+            self.served += 1
             return self.bodies[int(match.group(1)) % len(self.bodies)]
         return None
 
@@ -104,6 +110,8 @@ class CrawlRun:
     workers: int
     records: int
     seconds: float
+    #: Article pages the server answered (a crawl that drops a page still fetched it).
+    fetched: int
     peak_rss_mb: float
     #: CPU time per page of the crawl process itself, of the extraction workers, and of this
     #: process: the local server (and the sampling loop) that compete for the same cores.
@@ -113,13 +121,18 @@ class CrawlRun:
     #: pages/s of every run of this configuration; the best one is this run.
     attempts: tuple[float, ...] = ()
 
+    #: Which crawler ran: newsbot, or a rival of bench/rivals.py.
+    crawler: str = "newsbot"
+
     @property
     def pages_per_second(self) -> float:
-        return self.records / self.seconds if self.seconds else 0.0
+        return self.fetched / self.seconds if self.seconds else 0.0
 
-    def as_dict(self) -> dict[str, float | int | list[float]]:
+    def as_dict(self) -> dict[str, Any]:
         return {
+            "crawler": self.crawler,
             "pages": self.pages,
+            "fetched": self.fetched,
             "workers": self.workers,
             "records": self.records,
             "seconds": round(self.seconds, 2),
@@ -132,11 +145,17 @@ class CrawlRun:
         }
 
 
-def fastest(bodies: list[bytes], pages: int, configurations: tuple[int, ...], repeat: int) -> dict[int, CrawlRun]:
+def fastest(
+    bodies: list[bytes], pages: int, configurations: tuple[int, ...], repeat: int, concurrency: int = 32
+) -> dict[int, CrawlRun]:
     """Each worker count crawled ``repeat`` times, interleaved so that a slow spell of the machine
     does not fall on one configuration only. The fastest run of each counts, as timeit counts its
     fastest: on a shared machine other load only ever slows a run down."""
-    runs = [crawl(bodies, pages, workers) for _ in range(max(repeat, 1)) for workers in configurations]
+    runs = [
+        crawl(bodies, pages, workers, concurrency=concurrency)
+        for _ in range(max(repeat, 1))
+        for workers in configurations
+    ]
     best = {}
     for workers in configurations:
         mine = [run for run in runs if run.workers == workers]
@@ -157,22 +176,35 @@ def _sample(process: psutil.Process, cpu: dict[int, float]) -> int:
     return total
 
 
-def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRun:
-    """One ``scrapy crawl joongang`` over ``pages`` articles; peak RSS of the whole process tree."""
+def crawl(
+    bodies: list[bytes], pages: int, workers: int, *extra: str, rival: str | None = None, concurrency: int = 32
+) -> CrawlRun:
+    """One crawl of ``pages`` articles: ``scrapy crawl joongang`` (``workers`` extraction
+    processes, 0 for none), or with ``rival`` one of bench/rivals.py's spiders run outside the
+    project. Peak RSS of the whole process tree; pages/s on the pages the server answered."""
     site = ArticleSite(bodies, pages)
+    scrapy = str(Path(sys.executable).with_name("scrapy"))
     with serving(site) as origin, tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
-        command = [
-            str(Path(sys.executable).with_name("scrapy")), "crawl", "joongang", "-O", str(out),
-            "-a", f"start_urls={origin}/bench/list?page=0", "-s", f"NEWSBOT_WORKERS={workers}",
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False",
-            "-s", "CONCURRENT_REQUESTS=32", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32",
-            "-s", "LOG_LEVEL=INFO", *extra,
+        common = [
+            "-O", str(out), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "ROBOTSTXT_OBEY=False",
+            "-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={concurrency}",
+            "-s", "LOG_LEVEL=INFO", "-s", "TELNETCONSOLE_ENABLED=False",
         ]  # fmt: skip
+        cwd = ROOT
+        if rival is None:
+            command = [scrapy, "crawl", "joongang", "-a", f"start_urls={origin}/bench/list?page=0", *common, *extra]
+            if workers >= 0:  # -1: the default (one per core)
+                command += ["-s", f"NEWSBOT_WORKERS={workers}"]
+        else:
+            script = Path(tmp) / "rival.py"
+            script.write_text(RIVALS[rival], encoding="utf-8")
+            cwd = Path(tmp)  # outside the project: none of newsbot's settings apply
+            command = [scrapy, "runspider", str(script), "-a", f"start={origin}/bench/list?page=0", *common, *extra]
         log = Path(tmp) / "crawl.log"
         server_start = time.process_time()
         with log.open("w") as log_file:
-            process = subprocess.Popen(command, cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT)
+            process = subprocess.Popen(command, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT)
             watched = psutil.Process(process.pid)
             peak, cpu = 0, dict[int, float]()
             while process.poll() is None:
@@ -187,14 +219,37 @@ def crawl(bodies: list[bytes], pages: int, workers: int, *extra: str) -> CrawlRu
         elapsed = re.search(r"'elapsed_time_seconds': ([\d.]+)", text)
         records = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.strip())
         seconds = float(elapsed.group(1)) if elapsed else 0.0
-        per_page = 1000 / max(records, 1)
+        per_page = 1000 / max(site.served, 1)
         return CrawlRun(
             pages,
             workers,
             records,
             seconds,
+            site.served,
             peak / 2**20,
             own * per_page,
             sum(cpu.values()) * per_page,
             server_cpu * per_page,
+            crawler=rival or "newsbot",
         )
+
+
+#: The crawlers of the three-way comparison, in the order they are printed.
+CRAWLERS = ("bare", "trafilatura", "newsbot")
+
+
+def compare(bodies: list[bytes], pages: int, repeat: int, concurrency: int = 16) -> dict[str, CrawlRun]:
+    """Bare Scrapy, the naive trafilatura spider and newsbot (its default workers, monitor and
+    validation on) against the same server, each ``repeat`` times interleaved; the fastest run
+    of each counts."""
+    runs: list[CrawlRun] = []
+    for _ in range(max(repeat, 1)):
+        for crawler in CRAWLERS:
+            rival = None if crawler == "newsbot" else crawler
+            runs.append(crawl(bodies, pages, -1, rival=rival, concurrency=concurrency))
+    best = {}
+    for crawler in CRAWLERS:
+        mine = [run for run in runs if run.crawler == crawler]
+        winner = max(mine, key=lambda run: run.pages_per_second)
+        best[crawler] = dataclasses.replace(winner, attempts=tuple(run.pages_per_second for run in mine))
+    return best

@@ -92,6 +92,7 @@ def render(results: dict[str, Any]) -> str:
             "pages/s of each run",
         ]
         parts.append(table(headers, rows))
+    parts.extend(render_comparison(results.get("comparison") or {}))
     parts.append("Targets")
     parts.append(
         table(
@@ -100,6 +101,37 @@ def render(results: dict[str, Any]) -> str:
         )
     )
     return "\n\n".join(parts)
+
+
+def render_comparison(found: dict[str, Any]) -> list[str]:
+    """The three-way crawl of each corpus: bare Scrapy, the naive trafilatura spider, newsbot."""
+    parts = []
+    for name, corpus in found.items():
+        ceiling = next(run["pages_per_s"] for run in corpus["runs"] if run["crawler"] == "bare")
+        rows = [
+            [
+                run["crawler"] if run["workers"] < 0 else f"newsbot, {run['workers']} worker(s)",
+                run["fetched"],
+                run["pages_per_s"],
+                round(run["pages_per_s"] / ceiling, 2) if ceiling else "",
+                run["crawl_cpu_ms_per_page"],
+                run["worker_cpu_ms_per_page"],
+                run["server_cpu_ms_per_page"],
+                run["peak_rss_mb"],
+                " / ".join(str(rate) for rate in run["attempts_pages_per_s"]),
+            ]
+            for run in corpus["runs"]
+        ]
+        parts.append(
+            f"Three-way crawl, {name}: {corpus['pages']} articles of {corpus['page_kb']} KB on average, one local "
+            "server, 16 concurrent requests, no delay; the fastest run of each counts (newsbot with its default "
+            f"workers, monitor and validation). newsbot / bare: {corpus['share_of_ceiling']}, newsbot / naive "
+            f"trafilatura: {corpus['vs_trafilatura']}, 2 / 1 workers: {corpus['scaling']}"
+        )
+        headers = ["crawler", "pages", "pages/s", "of bare", "crawl CPU ms/page", "worker CPU ms/page",
+                   "server CPU ms/page", "peak RSS MB", "pages/s of each run"]  # fmt: skip
+        parts.append(table(headers, rows))
+    return parts
 
 
 def render_real(real: dict[str, Any] | None) -> list[str]:

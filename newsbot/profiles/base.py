@@ -157,7 +157,10 @@ class SiteProfile:
         host = (urlsplit(url).hostname or "").lower()
         if host in self.hosts or host.removeprefix("www.") in self.hosts:
             return article_id
-        return canonical_url(url)
+        # An article URL of the site's shape is canonical as its path; anything else is made so
+        # (w3lib's canonical form costs a tenth of a millisecond, twice per record).
+        info = self.article_url(url)
+        return info.url if info is not None else canonical_url(url)
 
     @cached_property
     def tz(self) -> tzinfo | None:
