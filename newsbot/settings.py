@@ -50,3 +50,10 @@ NEWSBOT_MONITOR_MAX_NO_DATE = 0.2
 NEWSBOT_MONITOR_MAX_NO_AUTHORS = 0.5
 NEWSBOT_MONITOR_MAX_SHORT = 0.2
 NEWSBOT_MONITOR_MAX_NO_HEADLINE = 0.05
+
+# scrapy check: the @record contract reads each checked page as the crawl does (newsbot/contracts.py).
+SPIDER_CONTRACTS = {"newsbot.contracts.RecordContract": 10}
+
+# -O articles.parquet and -O articles.csv: Scrapy checks a feed's format against this setting
+# before the add-on is loaded, so a project names the formats here (the add-on sets the same).
+FEED_EXPORTERS = {"csv": "newsbot.exporters.CsvExporter", "parquet": "newsbot.exporters.ParquetExporter"}

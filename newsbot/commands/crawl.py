@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from scrapy import Spider
+from scrapy.commands import ScrapyHelpFormatter
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
@@ -37,8 +38,50 @@ FAILED = {
 #: Exit code of a crawl that never started because its shared frontier's Redis cannot be reached.
 REDIS_UNREACHABLE = 7
 
+_ARGUMENTS = (
+    "Arguments (-a NAME=VALUE):",
+    "  start_urls   comma-separated article pages, section listings, feeds or sitemaps",
+    "               (default: the site's own ways in; needed by the news spider)",
+    "  since        skip articles published before this date (YYYY-MM-DD, the site's time) or timestamp",
+    "  until        skip articles published after it (a date includes its whole day)",
+    "  limit        write at most this many records",
+    "  warc         the warc spider only: the archives to read, comma-separated",
+)
+_EXIT_CODES = (
+    ("done (pages that failed one by one are counted in the stats)", 0),
+    ("bad_argument: an unknown or malformed argument or newsbot setting; nothing started", 2),
+    ("start_urls_unreachable: no start URL could be fetched", 3),
+    ("newsbot_quality: a crawl-health rule was breached", 4),
+    ("no_output: no feed and no log file, the records would go nowhere", 5),
+    ("feed_error: a feed could not be written (a full disk)", 6),
+    ("the shared frontier's Redis (NEWSBOT_REDIS_URL) cannot be reached", REDIS_UNREACHABLE),
+    ("shutdown: stopped by Ctrl-C or SIGTERM; the same command with its JOBDIR resumes", 130),
+)
+
+
+class _KeepLines(ScrapyHelpFormatter):
+    """Scrapy's help layout, with the description's lines kept as written (it is a table)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in text.splitlines(keepends=True))
+
 
 class Command(ScrapyCrawl):
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.formatter_class = _KeepLines
+
+    def long_desc(self) -> str:
+        from newsbot.spiders.archive import WarcSpider
+        from newsbot.spiders.sites import SPIDERS
+
+        lines = ["Run a spider. newsbot's spiders:", ""]
+        for name, spider in [*SPIDERS.items(), (WarcSpider.name, WarcSpider)]:
+            summary = (spider.__doc__ or "").strip().splitlines()[0]
+            lines.append(f"  {name:<14} {summary}")
+        lines += ["", *_ARGUMENTS, "", "Exit codes:", *(f"  {code:<4} {reason}" for reason, code in _EXIT_CODES)]
+        return "\n".join(lines)
+
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
         self.crawler = super()._create_crawler(spidercls)
         return self.crawler

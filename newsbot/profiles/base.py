@@ -128,6 +128,9 @@ class SiteProfile:
     #: Site chrome selectors (kind -> CSS) that are safe to cut from a page of this site even
     #: when no layout matched: they are the site's own, not guesses.
     site_chrome: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Pages of the site for ``scrapy check`` (run on the saved pages), by kind: ``article``
+    #: pages (``LAYOUT URL``: the layout they must match) and ``listing`` pages.
+    checks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: URL section tokens whose reading is not their camel-case split.
     section_names: Mapping[str, str] = field(default_factory=dict)
     #: Listing pages: links to the next page of cards.

@@ -147,6 +147,22 @@ JOONGANG = SiteProfile(
     # The second line of an older byline, "with the Korea JoongAng Daily" (or "... staff").
     byline_continuations=(r"(?:and\s+)?(?:with|for)\s+the\s+Korea\s+JoongAng\s+Daily(?:\s+staff)?\.?",),
     section_names={"kpop": "K-pop", "artsDesign": "Arts & Design", "northKorea": "North Korea"},
+    checks={
+        "article": (
+            "2025-www https://www.koreajoongangdaily.com/business/korean-chipmakers-ai-memory-demand/20250514",
+            "2023-26 https://koreajoongangdaily.joins.com/news/2023-09-20/national/socialAffairs/"
+            "Heat-related-illnesses-record-summer/1873456",
+            "2020-23 https://koreajoongangdaily.joins.com/2021/10/13/national/diplomacy/"
+            "South-US-security-advisers-talks-North/20211013183600363.html",
+            "generic https://koreajoongangdaily.joins.com/news/2026-02-10/national/politics/"
+            "Assembly-passes-budget-bill/2531907",
+        ),
+        "listing": (
+            "https://koreajoongangdaily.joins.com/section/allArticles",
+            "https://koreajoongangdaily.joins.com/xmls/joins",
+            "https://koreajoongangdaily.joins.com/sitemap-news.xml",
+        ),
+    },
     next_page=("a[rel=next]", "a.service-more-btn[href]", "a.btn-more[href]", ".pagination a.next"),
     listing_card="div.mid-article3",
     listing_card_link="a.media",

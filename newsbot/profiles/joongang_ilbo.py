@@ -91,6 +91,14 @@ JOONGANG_ILBO = SiteProfile(
         "comments": (r"(?:좋아요|싫어요|화나요|신고|답글\s*작성|등록)\s*\d*",),
     },
     chrome_fragments=("좋아요", "싫어요", "화나요", "신고", "답글작성", "구독", "응원", "지면보기", "Close"),
+    checks={
+        "article": (
+            "2021-moka https://www.joongang.co.kr/article/24008123",
+            "2015-joins https://news.joins.com/article/23801234",
+            "generic https://www.joongang.co.kr/article/25399876",
+        ),
+        "listing": ("https://www.joongang.co.kr/politics", "https://www.joongang.co.kr/rss/joongang_news_list.xml"),
+    },
     next_page=("a[rel=next]", ".pagination a.next", "a.btn_more[href]"),
     listing_card="ul.story_list li.card",
     listing_card_link="h2.headline a",

@@ -45,7 +45,7 @@ def _warc_error(warc: str | None) -> str | None:
 
 
 class WarcSpider(SiteSpider):
-    """Read web archives instead of the network: ``scrapy crawl warc -a warc=PATH[,PATH...]``.
+    """Web archives instead of the network: scrapy crawl warc -a warc=PATH[,PATH...]
 
     Arguments: ``warc`` (the archives, comma-separated), and ``since``, ``until``, ``limit`` as
     for a site's spider. Exit codes as for a site's spider.
