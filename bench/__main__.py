@@ -16,7 +16,7 @@ from bench.crawl import compare, crawl, fastest
 from bench.quality import score
 from bench.report import machine, render, write
 from bench.speed import measure
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 
 ROOT = Path(__file__).resolve().parent.parent
 Item = tuple[str, str, str, dict[str, list[str]]]

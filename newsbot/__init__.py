@@ -1,11 +1,10 @@
-"""newsbot: Korea JoongAng Daily-style news pages to clean, normalised JSON Lines."""
+"""newsbot: news pages of the JoongAng family and any news site to clean, normalised JSON Lines."""
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from newsbot.errors import EmptyBody, EmptyPage, NewsbotError, NoHeadline, NotAnArticle, TooDeep, TooManyElements
 from newsbot.extraction.article import extract
+from newsbot.version import __version__
 
 __all__ = [
     "EmptyBody",

@@ -7,7 +7,7 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
-from newsbot.seen import is_resumed
+from newsbot.stores.seen import is_resumed
 
 PIPELINES = {
     "newsbot.pipelines.extract.ExtractPipeline": 300,
@@ -19,20 +19,20 @@ PIPELINES = {
 DOWNLOADER_MIDDLEWARES = {
     # Retries back off and honour Retry-After instead of re-sending at once.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "newsbot.retry.BackoffRetryMiddleware": 550,
+    "newsbot.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     # Sees a redirect before RedirectMiddleware (600) follows it.
-    "newsbot.offsite.OffsiteRedirectMiddleware": 610,
-    "newsbot.replay.ReplayMiddleware": 990,
+    "newsbot.downloadermiddlewares.offsite.OffsiteRedirectMiddleware": 610,
+    "newsbot.downloadermiddlewares.replay.ReplayMiddleware": 990,
 }
 EXTENSIONS = {
     # Scrapy's feed exports, where only a record in every feed counts as written.
     "scrapy.extensions.feedexport.FeedExporter": None,
-    "newsbot.feeds.FeedExporter": 0,
-    "newsbot.extensions.CrawlSummary": 500,
-    "newsbot.shutdown.QuickShutdown": 505,
-    "newsbot.extensions.CrawlProgress": 506,
-    "newsbot.monitor.CrawlMonitor": 510,
-    "newsbot.shared.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set
+    "newsbot.extensions.feeds.FeedExporter": 0,
+    "newsbot.extensions.summary.CrawlSummary": 500,
+    "newsbot.extensions.shutdown.QuickShutdown": 505,
+    "newsbot.extensions.summary.CrawlProgress": 506,
+    "newsbot.extensions.monitor.CrawlMonitor": 510,
+    "newsbot.stores.frontier.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set
 }
 
 
@@ -62,7 +62,7 @@ class Newsbot:
             # One setting switches a crawl to the shared frontier: queue, dupefilter, seen-store.
             for name, value in {
                 "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
-                "SCHEDULER_QUEUE_CLASS": "newsbot.shared.ReliableQueue",
+                "SCHEDULER_QUEUE_CLASS": "newsbot.stores.frontier.ReliableQueue",
                 "SCHEDULER_QUEUE_KEY": "newsbot:%(spider)s:requests",
                 "SCHEDULER_DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
                 "SCHEDULER_DUPEFILTER_KEY": "newsbot:%(spider)s:dupefilter",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsbot import __version__
+from newsbot.version import __version__
 
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]

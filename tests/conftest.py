@@ -16,7 +16,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsbot.replay import FixtureSite, relocate
+from newsbot.downloadermiddlewares.replay import FixtureSite, relocate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -22,3 +22,51 @@ from tests.conftest import ROOT
 def test_clean(command: list[str]) -> None:
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _imports() -> dict[str, set[str]]:
+    """newsbot module -> the newsbot modules it imports, anywhere in its body."""
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "newsbot").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newsbot"):
+                found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names if alias.name.startswith("newsbot"))
+        graph[name] = found
+    return graph
+
+
+def test_no_import_circle_in_the_package() -> None:
+    """A newcomer can read the package bottom up: no module imports one that imports it back
+    (function-level imports count too: a deferred import is still a circle)."""
+    graph = _imports()
+    circles = []
+
+    def visit(module: str, path: list[str]) -> None:
+        for imported in graph.get(module, ()):
+            if imported in path:
+                circles.append(" -> ".join([*path[path.index(imported) :], imported]))
+            elif len(path) < 12:
+                visit(imported, [*path, imported])
+
+    for module in graph:
+        visit(module, [module])
+    assert not circles, sorted(set(circles))[:5]
+
+
+def test_components_are_laid_out_by_kind() -> None:
+    """Downloader middlewares, extensions and stores of crawl state each have their package."""
+    layout = {
+        "downloadermiddlewares": {"retry", "offsite", "replay"},
+        "extensions": {"feeds", "summary", "monitor", "shutdown"},
+        "stores": {"seen", "frontier"},
+    }
+    for package, modules in layout.items():
+        present = {path.stem for path in (ROOT / "newsbot" / package).glob("*.py")} - {"__init__"}
+        assert present == modules, package

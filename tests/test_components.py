@@ -11,14 +11,14 @@ from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
 from newsbot.addon import Newsbot
-from newsbot.extensions import summary_line
+from newsbot.downloadermiddlewares.replay import FixtureSite
+from newsbot.extensions.monitor import CrawlMonitor
+from newsbot.extensions.summary import summary_line
 from newsbot.items import Page
-from newsbot.monitor import CrawlMonitor
 from newsbot.pipelines.drops import DuplicateArticle, EmptyBody, EmptyPage, InvalidRecord, NewsbotDrop, NoHeadline
 from newsbot.pipelines.extract import ExtractPipeline
 from newsbot.pipelines.scope import ScopePipeline
 from newsbot.pipelines.validate import ValidatePipeline
-from newsbot.replay import FixtureSite
 from newsbot.signals import record_checked
 from newsbot.spiders.sites import SPIDERS
 from newsbot.tools.fixtures import slug_for
@@ -46,7 +46,7 @@ def test_addon_wires_a_users_project_in_one_line() -> None:
     assert crawler.settings.get("FEED_EXPORT_ENCODING") == "utf-8"
     assert crawler.settings.getbool("TELNETCONSOLE_ENABLED") is False
     assert crawler.settings.getbool("REMOTE_CONTROL_ENABLED") is False
-    assert "newsbot.extensions.CrawlSummary" in crawler.settings.getdict("EXTENSIONS")
+    assert "newsbot.extensions.summary.CrawlSummary" in crawler.settings.getdict("EXTENSIONS")
     assert crawler.settings.getint("CONCURRENT_ITEMS") == 8  # Scrapy's 100 starts 100 tasks a page
 
 

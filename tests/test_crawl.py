@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
+from newsbot.downloadermiddlewares.replay import FixtureSite, relocate
 from newsbot.profiles import JOONGANG, profile_for_url
-from newsbot.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import stable
 from tests.conftest import LISTING_PATH, origin, run_crawl

@@ -4,9 +4,9 @@ import pytest
 
 from newsbot.discovery.feeds import NotAFeed, UnsafeFeed, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.extraction.html import parse_html
 from newsbot.profiles import JOONGANG
-from newsbot.replay import FixtureSite
 from tests.conftest import FIXTURES
 
 SITE = FixtureSite(FIXTURES)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsbot.replay import FixtureSite, SavedPage
+from newsbot.downloadermiddlewares.replay import FixtureSite, SavedPage
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import actual_outcome, expected_outcome
 from tests.conftest import FIXTURES

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsbot
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.schema import record_errors
 from tests.conftest import FIXTURES
 

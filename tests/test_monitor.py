@@ -13,7 +13,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from tests.conftest import LISTING_PATH, origin, run_crawl
 
 DRIFTED = 60

@@ -20,7 +20,7 @@ import psutil
 import pytest
 from werkzeug import Request, Response
 
-from newsbot.replay import FixtureSite, relocate
+from newsbot.downloadermiddlewares.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
 from tests.conftest import ROOT, SCRAPY, run_crawl
 from tests.sites import Handler, ResetServer, Site, flaky, redirect, stall, status, truncated

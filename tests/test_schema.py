@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsbot
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.schema import is_valid_record, record_errors
 from tests.conftest import FIXTURES
 

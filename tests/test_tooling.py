@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from newsbot.commands.crawl import FAILED, REDIS_UNREACHABLE
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.exporters import record_fields
 from newsbot.profiles import PROFILES
-from newsbot.replay import FixtureSite
 from tests.conftest import FIXTURES, ROOT, SCRAPY
 from tests.test_crawl import comparable
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from newsbot.replay import FixtureSite
+from newsbot.downloadermiddlewares.replay import FixtureSite
 from tests.conftest import FIXTURES, ROOT, SCRAPY
 from tests.test_crawl import comparable, expected_records
 

@@ -20,8 +20,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings
 
-from newsbot.feeds import FEED_ERROR
-from newsbot.monitor import QUALITY_REASON
+from newsbot.extensions.feeds import FEED_ERROR
+from newsbot.extensions.monitor import QUALITY_REASON
 
 logger = logging.getLogger(__name__)
 

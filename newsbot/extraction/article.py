@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import lxml.html
 from lxml import etree
 
-from newsbot import __version__
 from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, section_name
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of, wrap_text_runs
@@ -30,6 +29,7 @@ from newsbot.text.captions import CaptionMatcher
 from newsbot.text.dates import FoundDate, is_date_line, iso_date, labelled_dates, to_iso, utc_now
 from newsbot.text.normalise import clean_text, fingerprint, link_key
 from newsbot.text.titles import site_names, strip_site_suffix
+from newsbot.version import __version__
 
 
 class _QuietDiscards(logging.Filter):

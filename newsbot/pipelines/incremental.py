@@ -9,9 +9,8 @@ from scrapy.crawler import Crawler
 
 from newsbot.pipelines.drops import AlreadyWritten, Unchanged
 from newsbot.profiles import crawl_profile
-from newsbot.seen import BaseSeenStore, store_for
-from newsbot.shared import RedisSeenStore
 from newsbot.signals import record_written
+from newsbot.stores.seen import BaseSeenStore, RedisSeenStore, store_for
 
 
 class IncrementalPipeline:
@@ -21,7 +20,7 @@ class IncrementalPipeline:
         # On a shared frontier SharedFrontier stores each record itself, before it releases
         # the request's lease; storing it here too would only write the same row twice.
         if self.store is not None and not isinstance(self.store, RedisSeenStore):
-            # Stored once every feed has the record (newsbot.feeds announces it), so a crawl
+            # Stored once every feed has the record (newsbot.extensions.feeds announces it), so a crawl
             # killed in between, or a feed that could not be written, writes it again on resume.
             crawler.signals.connect(self.item_scraped, signal=record_written)
         if self.store is not None:

@@ -38,13 +38,13 @@ from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed
 from newsbot.discovery.listing import read_listing
 from newsbot.discovery.urls import ArticleUrl, canonical_url, host_allowed
 from newsbot.errors import EmptyPage
+from newsbot.extensions.shutdown import ShutdownCancelled
 from newsbot.extraction.html import parse_html
 from newsbot.items import Page
 from newsbot.profiles import GENERIC, SiteProfile
-from newsbot.seen import store_for
-from newsbot.shared import release
-from newsbot.shutdown import ShutdownCancelled
 from newsbot.spiders.arguments import CrawlArguments
+from newsbot.stores.frontier import release
+from newsbot.stores.seen import store_for
 from newsbot.text.dates import aware
 
 logger = logging.getLogger(__name__)

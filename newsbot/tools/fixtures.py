@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsbot import __version__
+from newsbot.downloadermiddlewares.replay import FixtureSite, SavedPage
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import extract_article
-from newsbot.replay import FixtureSite, SavedPage
+from newsbot.version import __version__
 
 #: Fields that differ on every run and so are left out of expected records.
 VOLATILE_METADATA = ("dateDownloaded", "newsbotVersion")

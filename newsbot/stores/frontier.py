@@ -10,7 +10,6 @@ articles were written lives in Redis too, so a request served twice writes one r
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from typing import Any
@@ -23,9 +22,8 @@ from scrapy_redis.queue import Base
 from twisted.internet import task
 
 from newsbot.profiles import crawl_profile
-from newsbot.seen import BaseSeenStore, Seen, body_hash, store_for
 from newsbot.signals import record_written
-from newsbot.text.dates import to_iso, utc_now
+from newsbot.stores.seen import store_for
 
 logger = logging.getLogger(__name__)
 
@@ -86,38 +84,6 @@ class ReliableQueue(Base):  # type: ignore[misc]
         self.server.delete(self.key, self.leases_key)
 
 
-class RedisSeenStore(BaseSeenStore):
-    """The seen-store of a shared crawl: one hash in Redis, the same for every worker."""
-
-    def __init__(self, server: Any, key: str, job: str) -> None:
-        self.server = server
-        self.key = key
-        self.job = job
-
-    def get(self, article_id: str) -> Seen | None:
-        raw = self.server.hget(self.key, article_id)
-        if raw is None:
-            return None
-        data = json.loads(raw)
-        return Seen(article_id, data["dateModified"], data["bodyHash"], data["job"], data["firstWritten"])
-
-    def add(self, record: dict[str, Any], key: str) -> None:
-        seen = self.get(key)
-        value = {
-            "dateModified": record.get("dateModified"),
-            "bodyHash": body_hash(record),
-            "job": self.job,
-            "firstWritten": seen.first_written if seen else to_iso(utc_now()),
-        }
-        self.server.hset(self.key, key, json.dumps(value))
-
-    def count(self) -> int:
-        return int(self.server.hlen(self.key))
-
-    def close(self) -> None:
-        pass  # the connection belongs to the scheduler
-
-
 def shared_queue(crawler: Crawler) -> ReliableQueue | None:
     engine = crawler.engine
     slot = getattr(engine, "_slot", None) if engine is not None else None
@@ -165,7 +131,7 @@ class SharedFrontier:
             self.janitor.stop()
 
     def written(self, item: Any, response: Response | None = None) -> None:
-        # Every feed has the record (newsbot.feeds announced it); the store learns of it
+        # Every feed has the record (newsbot.extensions.feeds announced it); the store learns of it
         # before the lease goes, so a worker killed in between leaves the article to be
         # written again rather than lost.
         store = store_for(self.crawler)

@@ -25,10 +25,10 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
 
-from newsbot import __version__
 from newsbot.pipelines.drops import NewsbotDrop
 from newsbot.signals import record_checked, record_written
 from newsbot.text.leaks import record_leaks
+from newsbot.version import __version__
 
 logger = logging.getLogger(__name__)
 

@@ -9,6 +9,7 @@ committed on its own, in WAL mode, so several crawls can share one store.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 import uuid
@@ -113,15 +114,12 @@ class SeenStore(BaseSeenStore):
         self._db.close()
 
 
-_STORES: WeakKeyDictionary[Crawler, BaseSeenStore | None] = WeakKeyDictionary()
-
-
 def is_resumed(jobdir: str | None) -> bool:
     """A crawl with this JOBDIR ran before: it is the same job, resumed."""
     return bool(jobdir) and (Path(str(jobdir)) / "newsbot-job").exists()
 
 
-def _job_id(jobdir: str | None) -> str:
+def job_id(jobdir: str | None) -> str:
     # A resumed crawl is the same job: its id lives in JOBDIR. Without JOBDIR every run is new.
     if not jobdir:
         return uuid.uuid4().hex
@@ -132,12 +130,45 @@ def _job_id(jobdir: str | None) -> str:
     return marker.read_text(encoding="utf-8").strip()
 
 
+class RedisSeenStore(BaseSeenStore):
+    """The seen-store of a shared crawl: one hash in Redis, the same for every worker."""
+
+    def __init__(self, server: Any, key: str, job: str) -> None:
+        self.server = server
+        self.key = key
+        self.job = job
+
+    def get(self, article_id: str) -> Seen | None:
+        raw = self.server.hget(self.key, article_id)
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        return Seen(article_id, data["dateModified"], data["bodyHash"], data["job"], data["firstWritten"])
+
+    def add(self, record: dict[str, Any], key: str) -> None:
+        seen = self.get(key)
+        value = {
+            "dateModified": record.get("dateModified"),
+            "bodyHash": body_hash(record),
+            "job": self.job,
+            "firstWritten": seen.first_written if seen else to_iso(utc_now()),
+        }
+        self.server.hset(self.key, key, json.dumps(value))
+
+    def count(self) -> int:
+        return int(self.server.hlen(self.key))
+
+    def close(self) -> None:
+        pass  # the connection belongs to the scheduler
+
+
+_STORES: WeakKeyDictionary[Crawler, BaseSeenStore | None] = WeakKeyDictionary()
+
+
 def store_for(crawler: Crawler) -> BaseSeenStore | None:
     """The crawl's seen-store, opened once and shared by the spider and the pipeline."""
     if crawler not in _STORES and crawler.settings.get("NEWSBOT_REDIS_URL"):
         from scrapy_redis.connection import get_redis_from_settings
-
-        from newsbot.shared import RedisSeenStore
 
         # One shared crawl is one job: every worker skips what any of them wrote.
         name = crawler.spidercls.name
@@ -148,7 +179,7 @@ def store_for(crawler: Crawler) -> BaseSeenStore | None:
         path = crawler.settings.get("NEWSBOT_SEEN_STORE") or (
             str(Path(jobdir) / "newsbot-seen.sqlite") if jobdir else None
         )
-        store = SeenStore(Path(path), _job_id(jobdir)) if path else None
+        store = SeenStore(Path(path), job_id(jobdir)) if path else None
         if store is not None:
             logger.info("newsbot: seen-store %s (%d articles), job %s", path, store.count(), store.job)
         _STORES[crawler] = store

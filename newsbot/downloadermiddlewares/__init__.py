@@ -1,0 +1,1 @@
+"""Downloader middlewares: retries with backoff, redirects kept on the site, replay of saved pages."""
