@@ -198,6 +198,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             {"name": f"peak RSS growth, {crawl_results['pages']} -> {crawl_results['big']} pages",
              "value": crawl_results["rss_growth"], "goal": "<= 0.10", "met": crawl_results["rss_growth"] <= 0.10},
         ]  # fmt: skip
+    found += comparison_targets(results.get("comparison") or {})
     return found
 
 
