@@ -36,10 +36,10 @@ def _without_nulls(value: Any) -> Any:
 
 
 @pytest.mark.parametrize(
-    "name", ["articles/2021-10-13-diplomacy-security-advisers", "joongang_ilbo/articles/2015-joins-heatwave"]
+    "name",
+    ["articles/2021-10-13-diplomacy-security-advisers", "joongang_ilbo/articles/2020-06-15-joins-society-heatwave"],
 )
 def test_extract_prints_the_record_the_crawl_writes(site: FixtureSite, name: str) -> None:
-    name = name.replace("2015-joins-heatwave", "2020-06-15-joins-society-heatwave")
     page = next(page for page in site.pages if page.name == name)
     done = scrapy("extract", "-s", "NEWSBOT_REPLAY=fixtures", page.url)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -47,16 +47,15 @@ _ARGUMENTS = (
     "  limit        write at most this many records",
     "  warc         the warc spider only: the archives to read, comma-separated",
 )
-_EXIT_CODES = (
-    ("done (pages that failed one by one are counted in the stats)", 0),
-    ("bad_argument: an unknown or malformed argument or newsbot setting; nothing started", 2),
-    ("start_urls_unreachable: no start URL could be fetched", 3),
-    ("newsbot_quality: a crawl-health rule was breached", 4),
-    ("no_output: no feed and no log file, the records would go nowhere", 5),
-    ("feed_error: a feed could not be written (a full disk)", 6),
-    ("the shared frontier's Redis (NEWSBOT_REDIS_URL) cannot be reached", REDIS_UNREACHABLE),
-    ("shutdown: stopped by Ctrl-C or SIGTERM; the same command with its JOBDIR resumes", 130),
-)
+#: What each exit code means, for ``scrapy crawl -h``; the codes themselves are FAILED's.
+_MEANINGS = {
+    "bad_argument": "an unknown or malformed argument or newsbot setting; nothing started",
+    "start_urls_unreachable": "no start URL could be fetched",
+    QUALITY_REASON: "a crawl-health rule was breached",
+    "no_output": "no feed and no log file, the records would go nowhere",
+    FEED_ERROR: "a feed could not be written (a full disk)",
+    "shutdown": "stopped by Ctrl-C or SIGTERM; the same command with its JOBDIR resumes",
+}
 
 
 class _KeepLines(ScrapyHelpFormatter):
@@ -79,7 +78,12 @@ class Command(ScrapyCrawl):
         for name, spider in [*SPIDERS.items(), (WarcSpider.name, WarcSpider)]:
             summary = (spider.__doc__ or "").strip().splitlines()[0]
             lines.append(f"  {name:<14} {summary}")
-        lines += ["", *_ARGUMENTS, "", "Exit codes:", *(f"  {code:<4} {reason}" for reason, code in _EXIT_CODES)]
+        codes = [
+            (0, "done (pages that failed one by one are counted in the stats)"),
+            *((code, f"{reason}: {_MEANINGS[reason]}") for reason, code in FAILED.items()),
+            (REDIS_UNREACHABLE, "the shared frontier's Redis (NEWSBOT_REDIS_URL) cannot be reached"),
+        ]
+        lines += ["", *_ARGUMENTS, "", "Exit codes:", *(f"  {code:<4} {meaning}" for code, meaning in sorted(codes))]
         return "\n".join(lines)
 
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:

@@ -81,9 +81,9 @@ class Command(ScrapyCommand):
             print(json.dumps(records[0], cls=ScrapyJSONEncoder, ensure_ascii=False))
             return
         stats = crawler.stats.get_stats() if crawler.stats is not None else {}
-        failures = [
-            key.rsplit("/", 1)[-1] for key in stats if key.startswith(("newsbot/dropped/", "newsbot/discovery/"))
-        ]
-        reason = drops[0] if drops else next((key for key in failures if key not in ("listing", "rss")), None)
+        failed = (
+            key.rsplit("/", 1)[-1] for key in stats if key.startswith(("newsbot/dropped/", "newsbot/discovery/failed/"))
+        )
+        reason = drops[0] if drops else next(failed, None)
         print(f"no record: {reason or stats.get('finish_reason', 'unknown')}", file=sys.stderr)
         self.exitcode = 1

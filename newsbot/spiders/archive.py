@@ -116,19 +116,17 @@ class WarcSpider(SiteSpider):
         http = record.http_headers
         if http is None or not http.get_statuscode().startswith("2"):
             return None
-        profile = profile_for_url(url)
-        if not profile.any_page_is_an_article and profile.article_url(url) is None:
-            # A listing, a feed, a search page of a site whose article URLs are known. Read all
-            # the same: a file cut short inside a record that is skipped is still a cut file.
-            if not _complete(record, record.content_stream().read()):
-                raise _BadRecord(f"the record of {url} is cut short or does not match its digest")
-            return None
-        content_type = http.get_header("Content-Type") or ""
-        if content_type and not any(kind in content_type.lower() for kind in HTML_TYPES):
-            return None
+        # Every payload is read and checked, skipped or not: a file cut short inside a record
+        # that is skipped is still a cut file.
         body = record.content_stream().read()
         if not _complete(record, body):
             raise _BadRecord(f"the record of {url} is cut short or does not match its digest")
+        profile = profile_for_url(url)
+        if not profile.any_page_is_an_article and profile.article_url(url) is None:
+            return None  # a listing, a feed, a search page of a site whose article URLs are known
+        content_type = http.get_header("Content-Type") or ""
+        if content_type and not any(kind in content_type.lower() for kind in HTML_TYPES):
+            return None
         captured = parse_iso(record.rec_headers.get_header("WARC-Date") or "")
         return Page(url, body, content_type or None, downloaded=captured)
 

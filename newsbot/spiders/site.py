@@ -64,9 +64,7 @@ class SiteSpider(scrapy.Spider):
       until       skip articles published after it (a date includes its whole day)
       limit       write at most this many records
 
-    Exit codes (``scrapy crawl``): 0 done, 2 bad argument or setting, 3 no start URL could be
-    fetched, 4 quality alarm, 5 no feed, 6 a feed could not be written, 7 Redis unreachable,
-    130 stopped by a signal.
+    ``scrapy crawl -h`` lists the exit codes.
     """
 
     #: Set by each profile's spider class (``newsbot.spiders.sites``).
@@ -109,12 +107,10 @@ class SiteSpider(scrapy.Spider):
         self.until: datetime | None = None
         self.limit: int | None = None
         try:
-            arguments = CrawlArguments.parse(start_urls, since, until, limit, self.profile.start_urls, self.profile.tz)
+            arguments = self._parse_arguments(start_urls, since, until, limit)
         except ValueError as error:
-            self.argument_error = str(error)
+            self.argument_error = self.argument_error or str(error)
             arguments = CrawlArguments.parse(None, None, None, None, self.profile.start_urls, self.profile.tz)
-        if not arguments.start_urls and self.needs_start_urls and self.argument_error is None:
-            self.argument_error = f"the {self.name} spider knows no site of its own: give -a start_urls=URL[,URL...]"
         self.start_urls = list(arguments.start_urls)
         self.since, self.until, self.limit = arguments.since, arguments.until, arguments.limit
         hosts = {urlsplit(url).hostname or "" for url in self.start_urls} | set(self.profile.hosts)
@@ -147,19 +143,22 @@ class SiteSpider(scrapy.Spider):
         if (unknown := cls._unknown_arguments(arguments)) is not None:
             return unknown
         try:
-            CrawlArguments.parse(
-                arguments.get("start_urls"),
-                arguments.get("since"),
-                arguments.get("until"),
-                arguments.get("limit"),
-                cls.profile.start_urls,
-                cls.profile.tz,
+            cls._parse_arguments(
+                arguments.get("start_urls"), arguments.get("since"), arguments.get("until"), arguments.get("limit")
             )
         except ValueError as error:
             return str(error)
-        if not arguments.get("start_urls") and not cls.profile.start_urls and cls.needs_start_urls:
-            return f"the {cls.name} spider knows no site of its own: give -a start_urls=URL[,URL...]"
         return None
+
+    @classmethod
+    def _parse_arguments(
+        cls, start_urls: str | Iterable[str] | None, since: str | None, until: str | None, limit: str | int | None
+    ) -> CrawlArguments:
+        """The arguments as values, in the site's timezone; ``ValueError`` says what is wrong."""
+        arguments = CrawlArguments.parse(start_urls, since, until, limit, cls.profile.start_urls, cls.profile.tz)
+        if not arguments.start_urls and cls.needs_start_urls:
+            raise ValueError(f"the {cls.name} spider knows no site of its own: give -a start_urls=URL[,URL...]")
+        return arguments
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
