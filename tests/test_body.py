@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import re
+import sys
+
 from newsbot.profiles import JOONGANG
 from newsbot.text.body import clean_body
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.chrome import ChromeRules
 from newsbot.text.chrome_words import rules_for
+from newsbot.text.normalise import clean_text
 
 RULES = JOONGANG.chrome_rules
 HEADLINE = "South, U.S. security advisers reiterate willingness for talks with North"
@@ -87,3 +91,14 @@ def test_the_profile_names_the_byline_continuation() -> None:
     assert not RULES.is_continuation("talks with the Korea JoongAng Daily's editors went well")
     # Another site's continuation is none of newsbot's text rules' business.
     assert not ChromeRules(*rules_for("en")).is_continuation("with the Korea JoongAng Daily")
+
+
+def test_clean_text_folds_every_space_and_drops_invisible_spacers() -> None:
+    # Every character a regular expression calls white space folds, ASCII text or not.
+    spaces = [chr(cp) for cp in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(cp))]
+    assert "\u00a0" in spaces and "\u3000" in spaces
+    for space in spaces:
+        assert clean_text(f" a{space}{space}b{space}") == "a b"
+        assert clean_text(f"é{space}b") == "é b"
+    assert clean_text("zero\u200bwidth\ufeff ok") == "zerowidth ok"
+    assert clean_text("cafe\u0301") == "café"  # NFC

@@ -8,16 +8,17 @@ from functools import lru_cache
 
 # \s misses some of the spacers that CMS editors paste in (zero-width space, word joiner, BOM).
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"\s+")
 # For comparisons only: quotes, dashes and punctuation vary between a caption and its repeat.
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def clean_text(text: str) -> str:
     """NFC-normalise, turn every run of whitespace (``&nbsp;`` included) into one space, strip."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    # Called some hundred times a page: ASCII text needs neither NFC nor the invisible spacers
+    # (both non-ASCII), and str.split() splits on exactly the characters ``\s`` matches.
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
 
 
 # A page compares the same line several times (headline, captions, links): a pure function,
