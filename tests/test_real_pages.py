@@ -194,6 +194,31 @@ def test_a_body_class_named_captions_is_no_caption() -> None:
 
 
 @needs_corpus
+def test_related_posts_in_other_articles_stay_out_of_a_short_story() -> None:
+    """A one-paragraph WordPress post followed by an <article> of teasers (the page trafilatura's
+    comparison and newsbot's old rescue both filled with related posts): the story alone."""
+    page = next(page for page in PAGES if page.url.endswith("mensagensreflexao.com.br/quem-se-ama"))
+    body = newsbot.extract(page.html(), page.url)["articleBody"]
+    assert body.startswith("Viver uma verdadeira experiência amorosa")
+    assert "Você pode gostar" not in body and "A vida requer da gente otimismo" not in body
+    assert aeb.page_score(body, page.gold).f1 > 0.9
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "url_end",
+    [
+        "panarmenian.net/eng/news/275221/",  # fast precision keeps a quarter; the comparison the rest
+        "home-depot-stock-earnings-report-51574168486",  # precision keeps a teaser; recall the story
+    ],
+)
+def test_a_short_first_reading_is_widened(url_end: str) -> None:
+    page = next(page for page in PAGES if page.url.endswith(url_end))
+    body = newsbot.extract(page.html(), page.url)["articleBody"]
+    assert aeb.page_score(body, page.gold).f1 > 0.9
+
+
+@needs_corpus
 def test_a_slice_of_real_pages_beats_bare_trafilatura() -> None:
     """Twelve real pages: newsbot drops none and scores at least trafilatura's precision mode."""
     pages = [(page, page.html()) for page in PAGES[::15]]
