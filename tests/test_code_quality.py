@@ -70,3 +70,12 @@ def test_components_are_laid_out_by_kind() -> None:
     for package, modules in layout.items():
         present = {path.stem for path in (ROOT / "newsbot" / package).glob("*.py")} - {"__init__"}
         assert present == modules, package
+
+
+@pytest.mark.parametrize("module", ["newsbot", "newsbot.extraction.worker"])
+def test_extraction_does_not_load_scrapy(module: str) -> None:
+    """`import newsbot` for newsbot.extract, and the fork server the crawl's workers start from,
+    load trafilatura and the profiles but not Scrapy: its import is a fifth of a second."""
+    code = f"import sys, {module}; print('scrapy' in sys.modules, 'trafilatura' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]

@@ -73,7 +73,7 @@ def test_extract_pipeline_turns_a_page_into_a_record_and_counts(workers: int) ->
     assert crawler.stats is not None
     assert crawler.stats.get_value("newsbot/layout/2020-23") == 1
     assert crawler.stats.get_value("newsbot/captions/pruned") == 1
-    assert crawler.stats.get_value("newsbot/chrome/removed/comments") == 2
+    assert crawler.stats.get_value("newsbot/chrome/removed/comments") == 1
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 Extraction is CPU-bound and trafilatura holds the GIL, so with ``NEWSBOT_WORKERS`` above 0
 pages are extracted in a pool of that many processes while the crawl goes on; 0 extracts in
-the crawl's own process.
+the crawl's own process. What a worker runs is in ``newsbot.extraction.worker``.
 """
 
 from __future__ import annotations
@@ -10,69 +10,38 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
-import threading
-import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import datetime
 from typing import Any
 
 from scrapy.crawler import Crawler
 
 from newsbot.errors import NotAnArticle
-from newsbot.extraction.article import MIN_BODY_CHARS, Extraction, extract_article
+from newsbot.extraction.article import MIN_BODY_CHARS, Extraction
+from newsbot.extraction.worker import exit_with_crawl, extract_page
 from newsbot.items import Page
 from newsbot.pipelines.drops import ExtractionFailed, NewsbotDrop, drop_for
-from newsbot.profiles import PROFILES, crawl_profile
+from newsbot.profiles import crawl_profile
 from newsbot.signals import record_checked
-from newsbot.text.leaks import record_leaks
 
 logger = logging.getLogger(__name__)
 #: Pools a page may be sent to: the one it waited on, and a new one if that one broke.
 _POOLS_PER_PAGE = 2
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: end this process when the crawl that started it is gone.
-
-    A crawl killed with SIGKILL cannot shut its pool down, and idle workers would otherwise
-    wait on their queue for ever.
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start. Not fork: the crawl process runs a reactor and threads. A fork
+    server (a fresh process, started once) imports the worker module once and forks each worker
+    from it, where spawn would import trafilatura and the profiles again in every worker: half a
+    second of CPU each, on every pool and every Scrapyd job. Spawn where there is no fork server.
     """
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="newsbot-parent-watch", daemon=True).start()
-
-
-def extract_page(
-    body: bytes | str,
-    url: str,
-    profile: str,
-    content_type: str | None,
-    min_body_chars: int,
-    downloaded: datetime | None = None,
-    check_leaks: bool = False,
-) -> Extraction:
-    """What a worker process runs: picklable arguments in, a picklable extraction out.
-
-    The crawl monitor's leak detector runs here too: every CPU-bound step of a page belongs in
-    the worker, since the crawl process is what the workers wait on.
-    """
-    extraction = extract_article(
-        body,
-        url,
-        profile=PROFILES[profile],
-        content_type=content_type,
-        min_body_chars=min_body_chars,
-        downloaded=downloaded,
-    )
-    if check_leaks:
-        extraction.leaks = record_leaks(extraction.record)
-    return extraction
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsbot.extraction.worker"])
+    return context
 
 
 async def _result(future: Future[Extraction]) -> Extraction:
@@ -112,12 +81,10 @@ class ExtractPipeline:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            # spawn, not fork: the crawl process runs a reactor and threads.
-            context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=context,
-                initializer=_exit_with_parent,
+                mp_context=_worker_context(),
+                initializer=exit_with_crawl,
                 initargs=(os.getpid(),),
             )
             logger.info("newsbot: extracting in %d worker processes", self.workers)
@@ -177,6 +144,12 @@ class ExtractPipeline:
         if item.listed_date is not None and "datePublished" not in record:
             record["metadata"]["listedDate"] = item.listed_date.isoformat(timespec="seconds")
         return record
+
+    def open_spider(self) -> None:
+        # The fork server imports the worker module while the first listings are fetched; the
+        # workers themselves are forked from it when the first page arrives.
+        if self.workers >= 1 and _worker_context().get_start_method() == "forkserver":
+            multiprocessing.forkserver.ensure_running()
 
     def close_spider(self) -> None:
         if self._pool is not None:

@@ -7,14 +7,16 @@ no profile names gets :data:`GENERIC`: no layouts, no site strings, no assumed t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from scrapy.crawler import Crawler
 
 from newsbot.profiles.base import Layout, SiteProfile
 from newsbot.profiles.generic import GENERIC
 from newsbot.profiles.joongang import JOONGANG
 from newsbot.profiles.joongang_ilbo import JOONGANG_ILBO
+
+if TYPE_CHECKING:  # `import newsbot` and the extraction workers do not load Scrapy
+    from scrapy.crawler import Crawler
 
 #: Profiles by name: what crosses a process boundary is the name, not the compiled profile.
 PROFILES: dict[str, SiteProfile] = {profile.name: profile for profile in (JOONGANG, JOONGANG_ILBO, GENERIC)}
