@@ -19,8 +19,6 @@ _BYLINE_TAIL = 3
 _SENTENCE_END = re.compile(r"[.!?\"”’)]$")
 _MAX_RELATED_TITLE_WORDS = 25
 _LABEL_WORDS = 4
-# A date line is short: "Published May 14, 2025 - 6:36 p.m. Modified May 14, 2025 - 8:06 p.m."
-_MAX_STAMP_CHARS = 120
 _BILINGUAL_MARK = re.compile(r"\s*\((?:KOR|ENG)\)\s*$")
 
 
@@ -118,7 +116,7 @@ def _classify(
         return "captions/removed"
     if (kind := chrome.kind(line)) is not None:
         return f"chrome/removed/{kind}"
-    if len(line) <= _MAX_STAMP_CHARS and is_stamp_line(line):
+    if is_stamp_line(line):
         return "dateline/removed"
     # A caption of a photo whose markup was not recognised still ends in its credit.
     if credit_captions and has_credit(line) and parse_byline(line, language) is None:

@@ -143,8 +143,15 @@ def labelled_dates(text: str, tz: tzinfo | None = None) -> tuple[FoundDate | Non
     return published, modified
 
 
+# A date line is short: "Published May 14, 2025 - 6:36 p.m. Modified May 14, 2025 - 8:06 p.m."
+# Longer lines are story text, and not searched for dates in every pattern.
+MAX_DATE_LINE_CHARS = 120
+
+
 def _date_line_dates(line: str) -> list[re.Match[str]]:
     """The dates of a line that holds nothing but labelled dates; empty for any other line."""
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return []
     dates = []
     rest = line
     while (found := _first_match(rest)) is not None:
