@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.profile import OTHER, tally
 from tests.conftest import ROOT
 
 
@@ -31,3 +32,24 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert real["pages"] == 6 and "Real pages" in done.stdout
     assert set(real["scores"]) == {"newsbot", "trafilatura (precision)", "trafilatura (default)", "trafilatura (fast)"}
     assert real["extract_ms"] > 0 and real["reference_ms"] > 0
+
+
+def test_the_crawl_profile_charges_the_innermost_kind_and_skips_waiting() -> None:
+    raw = "\n".join(
+        [
+            # Scrapy's signal dispatch calling the feed exporter, which encodes JSON: the feed's.
+            "thread (1): MainThread;run (scrapy/crawler.py:10);send_catch_log (scrapy/utils/signal.py:36);"
+            "item_scraped (newsbot/extensions/feeds.py:46);encode (json/encoder.py:183) 7",
+            # The reactor polling with nothing to do: no work.
+            "thread (1): MainThread;run (twisted/internet/base.py:9);EPollSelector.select (selectors.py:468) 50",
+            # The pool's manager thread unpickling a result: the hand-off.
+            "thread (2): Thread-1;run (concurrent/futures/process.py:342);_recv_bytes "
+            "(multiprocessing/connection.py:430) 3",
+            "thread (1): MainThread;_download (scrapy/core/engine.py:501) 5",
+        ]
+    )
+    assert tally(raw) == {
+        "feed: JSON encoding and the write of each record": 7,
+        "hand-off to the workers and back": 3,
+        OTHER: 5,
+    }
