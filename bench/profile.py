@@ -24,7 +24,7 @@ from newsbot.downloadermiddlewares.replay import FixtureSite
 
 #: Kind of work -> path fragments of its frames; the first kind whose fragment a frame holds.
 KINDS: dict[str, tuple[str, ...]] = {
-    "startup and imports": ("<module>", "importlib", "_create_engine", "Crawler.__init__"),
+    "startup and imports": ("importlib._bootstrap", "_create_engine", "Crawler.__init__"),
     "feed: JSON encoding and the write of each record": (
         "newsbot/exporters.py",
         "newsbot/extensions/feeds.py",
