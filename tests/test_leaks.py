@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsbot.profiles import JOONGANG
 from newsbot.text.leaks import find_leaks
 
 CAPTION = "Lawmakers vote on the budget bill at a plenary session of the National Assembly on Tuesday."
@@ -24,4 +25,11 @@ STORY = "The National Assembly passed the budget late Tuesday.\nThe bill passed 
     ],
 )
 def test_find_leaks(body: str, kinds: set[str]) -> None:
-    assert find_leaks(body, [CAPTION + " [YONHAP]"]) == kinds
+    assert find_leaks(body, [CAPTION + " [YONHAP]"], JOONGANG.leak_fragments) == kinds
+
+
+def test_a_sites_widget_text_comes_from_its_profile() -> None:
+    daily_widget = STORY + "\nTo write comments, please log in to one of the accounts."
+    assert find_leaks(daily_widget, (), JOONGANG.leak_fragments) == {"chrome"}
+    assert find_leaks(daily_widget) == set()  # another site's page: not its widget
+    assert find_leaks(STORY + "\nCopyright 2026. All rights reserved.") == {"chrome"}  # any site's

@@ -26,6 +26,7 @@ from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
 
 from newsbot.pipelines.drops import NewsbotDrop
+from newsbot.profiles import crawl_profile
 from newsbot.signals import record_checked, record_written
 from newsbot.text.leaks import record_leaks
 from newsbot.version import __version__
@@ -175,7 +176,7 @@ class CrawlMonitor:
         if not item.get("authors"):
             self._count("no_authors", url)
         if leaks is None:  # a record the extraction pipeline did not check
-            leaks = record_leaks(item)
+            leaks = record_leaks(item, crawl_profile(self.crawler, url).leak_fragments)
         if leaks:
             self._count("leaked", url)
             for kind in sorted(leaks):

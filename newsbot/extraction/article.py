@@ -446,7 +446,7 @@ def _story_lines(container: etree._Element, url: str) -> list[str]:
     # the same records on every fixture and evaluation page.
     wrapper = lxml.html.document_fromstring("<html><body><article></article></body></html>")
     article = wrapper.find("body/article")
-    assert article is not None  # the parser always builds <body> for this literal
+    assert article is not None  # the parser keeps this literal's <article> in its <body>
     article.append(container)
     return story_lines(wrapper, url, favor_recall=True, fast=True) or block_lines(wrapper)
 

@@ -58,14 +58,15 @@ def extract_page(
     The crawl monitor's leak detector runs here too: every CPU-bound step of a page belongs in
     the worker, since the crawl process is what the workers wait on.
     """
+    site = PROFILES[profile]
     extraction = extract_article(
         body,
         url,
-        profile=PROFILES[profile],
+        profile=site,
         content_type=content_type,
         min_body_chars=min_body_chars,
         downloaded=downloaded,
     )
     if check_leaks:
-        extraction.leaks = record_leaks(extraction.record)
+        extraction.leaks = record_leaks(extraction.record, site.leak_fragments)
     return extraction

@@ -120,6 +120,10 @@ class SiteProfile:
     chrome_text: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: The site's widget texts, literally: a line made only of these (glued together) is chrome.
     chrome_fragments: tuple[str, ...] = ()
+    #: Widget text that no story of this site holds, anywhere in a line (lower case): what the
+    #: crawl monitor's leak check looks for. Short labels ("Close", "구독") are chrome as a line
+    #: of their own but words of a story inside one, so they belong above, not here.
+    leak_fragments: tuple[str, ...] = ()
     #: Lines that close the byline before them, such as "with the Korea JoongAng Daily" (regexes).
     byline_continuations: tuple[str, ...] = ()
     #: The site's captions end in an upper-case credit ("[YONHAP]"): a short line that does is a

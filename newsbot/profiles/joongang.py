@@ -144,6 +144,15 @@ JOONGANG = SiteProfile(
         "Related Article",
         "Advertisement",
     ),
+    leak_fragments=(
+        "print dictionary",
+        "log in to twitter",
+        "log in to facebook",
+        "to write comments, please log in",
+        "standards board policy",
+        "social comment?",
+        "help-image",
+    ),
     # The second line of an older byline, "with the Korea JoongAng Daily" (or "... staff").
     byline_continuations=(r"(?:and\s+)?(?:with|for)\s+the\s+Korea\s+JoongAng\s+Daily(?:\s+staff)?\.?",),
     section_names={"kpop": "K-pop", "artsDesign": "Arts & Design", "northKorea": "North Korea"},

@@ -21,15 +21,8 @@ _BYLINE = re.compile(
 )
 _DATE_LABEL = re.compile(r"\b(?:Published|Updated|Modified)\s*:?\s*(?:\d{1,2}\s+[A-Z][a-z]{2}|[A-Z][a-z]{2,4}\.?\s+\d)")
 _CREDIT_END = re.compile(r"\[[A-Z0-9][A-Z0-9 .,&/'-]{2,}\]$")
-#: Widget and toolbar text of this kind of site, as fragments.
+#: Widget text of any news site, as fragments; a site's own come from its profile.
 CHROME_FRAGMENTS = (
-    "print dictionary",
-    "log in to twitter",
-    "log in to facebook",
-    "to write comments, please log in",
-    "standards board policy",
-    "social comment?",
-    "help-image",
     "related article",
     "home > ",
     "copy url",
@@ -39,15 +32,19 @@ CHROME_FRAGMENTS = (
 )
 
 
-def record_leaks(record: dict[str, Any]) -> frozenset[str]:
-    """``find_leaks`` on a record's body, with its own captions."""
+def record_leaks(record: dict[str, Any], site_fragments: Iterable[str] = ()) -> frozenset[str]:
+    """``find_leaks`` on a record's body, with its own captions and its site's widget text."""
     captions = [image.get("caption", "") for image in record.get("images", [])]
-    return frozenset(find_leaks(record["articleBody"], captions))
+    return frozenset(find_leaks(record["articleBody"], captions, site_fragments))
 
 
-def find_leaks(body: str, captions: Iterable[str] = ()) -> set[str]:
-    """Kinds of leftover in a record's body: ``caption``, ``byline``, ``dateline``, ``chrome``."""
+def find_leaks(body: str, captions: Iterable[str] = (), site_fragments: Iterable[str] = ()) -> set[str]:
+    """Kinds of leftover in a record's body: ``caption``, ``byline``, ``dateline``, ``chrome``.
+
+    ``site_fragments`` are the site's widget texts (its profile's ``leak_fragments``).
+    """
     leaks: set[str] = set()
+    fragments = [*CHROME_FRAGMENTS, *(fragment.lower() for fragment in site_fragments if fragment.strip())]
     caption_keys = {key for caption in captions if len(key := fingerprint(split_credit(caption).text)) > 20}
     lowered = body.lower()
     for line in body.split("\n"):
@@ -58,6 +55,6 @@ def find_leaks(body: str, captions: Iterable[str] = ()) -> set[str]:
             leaks.add("byline")
         if is_date_line(line) or _DATE_LABEL.search(line):
             leaks.add("dateline")
-    if any(fragment in lowered for fragment in CHROME_FRAGMENTS):
+    if any(fragment in lowered for fragment in fragments):
         leaks.add("chrome")
     return leaks
