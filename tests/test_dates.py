@@ -91,3 +91,33 @@ def test_korean_date_lines(line: str, published: str | None, modified: str | Non
     first, last = labelled_dates(line, SEOUL)
     assert (to_iso(first.value) if first else None, to_iso(last.value) if last else None) == (published, modified)
     assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        # US newspaper templates print the time first, with the zone.
+        ("Published 11:11 PM EST Nov 19, 2019", "2019-11-19T23:11:00-05:00"),
+        ("Updated: Sat 8:31 PM, Feb 17, 2018", "2018-02-17T20:31:00+09:00"),
+        ("November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00-05:00"),
+        ("19 Nov 2019 05:44 GMT", "2019-11-19T05:44:00+00:00"),
+        ("2025-10-01 17:23 KST", "2025-10-01T17:23:00+09:00"),
+        # A zone that names no single offset belongs to the date but leaves the site's time.
+        ("May 14, 2025 - 6:36 p.m. ET", "2025-05-14T18:36:00+09:00"),
+        ("Nov 19, 2019 at 3:00 PM IST", "2019-11-19T15:00:00+09:00"),
+    ],
+)
+def test_printed_zones_give_the_offset(line: str, iso: str) -> None:
+    found = parse_date(line, SEOUL)
+    assert found is not None and to_iso(found.value) == iso
+    assert is_date_line(line)
+
+
+def test_a_weekday_belongs_to_the_date_line() -> None:
+    assert is_date_line("Tue., Nov. 19, 2019") and is_date_line("Published Wednesday, May 14, 2025 - 6:36 p.m.")
+    assert not is_date_line("Saturday is Nov. 19, 2019")
+
+
+def test_a_time_in_prose_is_no_date_line() -> None:
+    assert not is_date_line("The meeting began at 11:11 PM EST Nov 19, 2019 and ran late.")
+    assert parse_date("He arrived at 9:30 PM Tuesday") is None

@@ -40,6 +40,7 @@ NOT_STORY = {
     ("f344ca5f", "Copyright 2019 Hawaii News Now. All rights reserved."): "the station's copyright notice",
     ("e7d77f18", "Don't Miss"): "a widget's label (the products under it stay)",
     ("0ec95c72", "정덕현 칼럼니스트 thekian1@entermedia.co.kr"): "the columnist's byline, closing the story",
+    ("51d066b0", "(Published Monday, Nov. 18, 2019)"): "the page's publication stamp: the record's datePublished",
 }
 LANGUAGES = ("en", "ko", "de", "ja", None)
 
@@ -142,6 +143,20 @@ def test_a_date_without_offset_on_an_unknown_site_stays_without_one() -> None:
     )
     record = newsbot.extract(html, "https://ledger.example.net/harbour")
     assert record["datePublished"] == "2024-03-05T08:30:00"
+
+
+def test_a_placeholder_date_gives_way_to_the_printed_one() -> None:
+    """Gannett's templates put Go's zero time in JSON-LD and print the real stamp, time first."""
+    zero = "0001-01-01T00:00:00Z"
+    json_ld = f'{{"@type": "NewsArticle", "datePublished": "{zero}", "dateModified": "{zero}"}}'
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{json_ld}</script>",
+        f"<h1>Harbour reopens</h1><div class='publish-date'>Published 11:11 PM EST Nov 19, 2019</div>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example-news.com/story/news/2019/11/19/harbour/1")
+    assert record["datePublished"] == "2019-11-19T23:11:00-05:00"
+    assert "dateModified" not in record
+    assert "Published 11:11 PM" not in record["articleBody"]
 
 
 def test_joongang_hosts_keep_korea_time() -> None:

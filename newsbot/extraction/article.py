@@ -335,6 +335,7 @@ def _dates(
         for raw in (meta.get(f"article:{name}_time", f"og:{name}_time"), meta.json_ld.get(f"date{name.title()}")):
             if isinstance(raw, str) and (found := iso_date(raw, tz)) is not None:
                 found_list.append(found)
+    published, modified = _plausible(published), _plausible(modified)
     if not published:
         # A layout no version describes: any short element that is a date line (on a page of
         # an undescribed site, any short element whose class or id speaks of a date).
@@ -349,6 +350,16 @@ def _dates(
     if last is not None and first is not None and _not_after(last.value, first.value):
         last = None  # a "modified" stamp equal to publication says nothing
     return first, last
+
+
+# Templates fill an empty date with the zero value of their language: Go's 0001-01-01, the
+# Unix epoch. No news page was published before the first newspapers.
+_FIRST_NEWS_YEAR = 1600
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _plausible(found: list[FoundDate]) -> list[FoundDate]:
+    return [date for date in found if date.value.year >= _FIRST_NEWS_YEAR and date.value.replace(tzinfo=None) != _EPOCH]
 
 
 def _most_precise(found: list[FoundDate]) -> FoundDate | None:

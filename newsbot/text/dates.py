@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -19,11 +19,19 @@ _MONTHS = {
     "dec": 12, "december": 12,
 }  # fmt: skip
 
+# Zone abbreviations pages print after a time ("11:11 PM EST"), where each means one offset.
+# Vague or ambiguous ones (ET: EST or EDT; IST: India or Ireland; CST: also China) belong to
+# the date but give no offset: none beats a wrong one.
+ZONE_HOURS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3,
+    "KST": 9, "JST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}  # fmt: skip
+_VAGUE_ZONES = ("ET", "CT", "MT", "PT", "CST", "IST")
+_ZONE = rf"(?:\s*(?P<zone>{'|'.join(sorted([*ZONE_HOURS, *_VAGUE_ZONES], key=len, reverse=True))})(?![\w]))?"
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_TIME = (
-    r"(?:\s*(?:,|-|–|—|\bat\b)?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
-    r"(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\.?(?![\w]))?)?"
-)
+_CLOCK = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\.?(?![\w]))?"
+_TIME = rf"(?:\s*(?:,|-|–|—|\bat\b)?\s*{_CLOCK}{_ZONE})?"
 _DATE_FORMS = (
     # 13 Oct. 2021, 19:01 · 02 May 2022 · 13 Sept. 2021
     rf"(?P<d>\d{{1,2}})\s+{_MON},?\s+(?P<y>\d{{4}})",
@@ -32,7 +40,9 @@ _DATE_FORMS = (
     # 2025-10-01 17:23 · 2025.10.01
     r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\.?(?![\d])",
 )
-_COMPILED = [re.compile(form + _TIME) for form in _DATE_FORMS]
+# The time first: "11:11 PM EST Nov 19, 2019" (US newspaper templates).
+_TIME_FIRST = [rf"{_CLOCK}{_ZONE}\s*,?\s+{form}" for form in _DATE_FORMS[:2]]
+_COMPILED = [re.compile(form + _TIME) for form in _DATE_FORMS] + [re.compile(form) for form in _TIME_FIRST]
 # Labels of date lines, per language: English, and Korean (입력/등록/승인 = published,
 # 수정/업데이트 = modified).
 _LABEL = re.compile(
@@ -40,6 +50,8 @@ _LABEL = re.compile(
     r"|입력|등록|승인|수정|업데이트|최종\s*수정)\s*:?\s*",
     re.IGNORECASE,
 )
+# "Tue., Nov. 19, 2019": a weekday beside a date is part of the date line.
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?", re.IGNORECASE)
 _PUBLISHED_LABELS = {"published", "posted", "input", "date", "입력", "등록", "승인"}
 
 
@@ -69,6 +81,8 @@ def _build(match: re.Match[str], tz: tzinfo | None) -> datetime | None:
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
+    if (zone := groups.get("zone")) in ZONE_HOURS:
+        tz = timezone(timedelta(hours=ZONE_HOURS[zone]))
     try:
         return datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, int(groups["S"] or 0), tzinfo=tz)
     except ValueError:
@@ -158,7 +172,7 @@ def _date_line_dates(line: str) -> list[re.Match[str]]:
         match, _ = found
         dates.append(match)
         rest = rest[: match.start()] + " " + rest[match.end() :]
-    if not dates or re.sub(r"[\s|,:·•/()\-–—]+", "", _LABEL.sub(" ", rest)):
+    if not dates or re.sub(r"[\s|,:·•/()\-–—]+", "", _WEEKDAY.sub(" ", _LABEL.sub(" ", rest))):
         return []
     return dates
 
