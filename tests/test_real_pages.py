@@ -7,6 +7,8 @@ of ``python -m bench``; they hold what must never happen.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import trafilatura
 
@@ -157,6 +159,28 @@ def test_a_placeholder_date_gives_way_to_the_printed_one() -> None:
     assert record["datePublished"] == "2019-11-19T23:11:00-05:00"
     assert "dateModified" not in record
     assert "Published 11:11 PM" not in record["articleBody"]
+
+
+@pytest.mark.parametrize(
+    ("author", "names"),
+    [
+        ({"@type": "Organization", "name": "RT"}, []),  # the site crediting itself
+        ({"@type": "Organization", "name": "Associated Press"}, ["Associated Press"]),  # a wire
+        (
+            [{"@type": "Person", "name": "Sandee LaMotte"}, {"@type": "Organization", "name": "PTI"}],
+            ["Sandee LaMotte", "PTI"],
+        ),
+        ({"@type": "Person", "name": "SARAH KIM"}, ["Sarah Kim"]),
+    ],
+)
+def test_json_ld_authors_are_people_or_wires(author: object, names: list[str]) -> None:
+    json_ld = json.dumps({"@type": "NewsArticle", "author": author})
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{json_ld}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example-news.com/story/harbour")
+    assert [person["name"] for person in record.get("authors", [])] == names
 
 
 def test_joongang_hosts_keep_korea_time() -> None:

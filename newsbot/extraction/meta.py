@@ -12,6 +12,7 @@ from lxml import etree
 
 from newsbot.extraction.html import text_of
 from newsbot.profiles.base import Selector
+from newsbot.text.bylines import agency
 from newsbot.text.normalise import clean_text
 
 _META = Selector(("meta[content]",))
@@ -133,12 +134,17 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str,
 
 
 def json_ld_authors(article: dict[str, Any]) -> list[str]:
+    """The article's authors as JSON-LD names them. An ``Organization`` is an author only when
+    it is a wire service: a site that credits itself ("RT", "CNN Staff") names no author."""
     authors = article.get("author") or []
     if not isinstance(authors, list):
         authors = [authors]
     names = []
     for author in authors:
         name = author.get("name") if isinstance(author, dict) else author
-        if isinstance(name, str) and clean_text(name):
-            names.append(clean_text(name))
+        if not isinstance(name, str) or not (name := clean_text(name)):
+            continue
+        if isinstance(author, dict) and "Organization" in str(author.get("@type")) and agency(name) is None:
+            continue
+        names.append(name)
     return names

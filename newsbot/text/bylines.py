@@ -37,6 +37,16 @@ AGENCIES = {
     "bloomberg": "Bloomberg",
     "xinhua": "Xinhua",
     "joongang ilbo": "JoongAng Ilbo",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "upi": "UPI",
+    "pti": "PTI",
+    "press trust of india": "PTI",
+    "ians": "IANS",
+    "tass": "TASS",
     # Korean wire services, named as they print themselves.
     "연합뉴스": "연합뉴스",
     "뉴스1": "뉴스1",
@@ -61,10 +71,10 @@ def romanised_name(raw: str) -> str:
     """``LEE JAE-MYUNG`` -> ``Lee Jae-myung``; ``SARAH KIM`` -> ``Sarah Kim``.
 
     Korean given names are written hyphenated with lower case after the hyphen; names that
-    already mix case are kept as the writer spelt them.
+    already mix case, and single words (``RT``, a user name), are kept as the writer spelt them.
     """
     raw = clean_text(raw)
-    if raw != raw.upper():
+    if raw != raw.upper() or " " not in raw:
         return raw
     words = []
     for word in raw.split(" "):
