@@ -183,6 +183,17 @@ def test_json_ld_authors_are_people_or_wires(author: object, names: list[str]) -
     assert [person["name"] for person in record.get("authors", [])] == names
 
 
+def test_a_stamp_in_loose_text_dates_the_page() -> None:
+    """entermedia.co.kr prints its stamp as text after the headline's <dl>, in no element of its own."""
+    html = _page(
+        "<title>Harbour reopens</title>",
+        f"<table><tr><td><dl><dt>Harbour reopens</dt></dl>기사입력 :[ 2018-08-25 15:24 ]</td></tr></table>{_STORY}",
+        lang="ko",
+    )
+    record = newsbot.extract(html, "http://www.example.co.kr/news/news_view.html?idx=8576")
+    assert record["datePublished"] == "2018-08-25T15:24:00"  # the page names no zone: none invented
+
+
 def test_joongang_hosts_keep_korea_time() -> None:
     html = _page(
         "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"

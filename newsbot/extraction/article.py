@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections import Counter
@@ -26,7 +27,15 @@ from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
 from newsbot.text.bylines import Author, parse_byline, romanised_name
 from newsbot.text.captions import CaptionMatcher
-from newsbot.text.dates import FoundDate, is_date_line, iso_date, labelled_dates, to_iso, utc_now
+from newsbot.text.dates import (
+    FoundDate,
+    is_date_line,
+    is_labelled_date_line,
+    iso_date,
+    labelled_dates,
+    to_iso,
+    utc_now,
+)
 from newsbot.text.normalise import clean_text, fingerprint, link_key
 from newsbot.text.titles import site_names, strip_site_suffix
 from newsbot.version import __version__
@@ -339,13 +348,16 @@ def _dates(
     if not published:
         # A layout no version describes: any short element that is a date line (on a page of
         # an undescribed site, any short element whose class or id speaks of a date).
-        for text in _short_lines(tree) if profile_hosts else _dated_lines(tree):
-            if is_date_line(text):
-                found_published, found_modified = labelled_dates(text, tz)
-                if found_published:
-                    published.append(found_published)
-                    modified += [found_modified] if found_modified else []
-                    break
+        # Last, a labelled stamp printed as loose text beside other markup, in no element of
+        # its own ("기사입력 :[ 2018-08-25 15:24 ]" after the headline's <dl>).
+        lines = _short_lines(tree) if profile_hosts else _dated_lines(tree)
+        stamps = (text for text in _short_texts(tree) if is_labelled_date_line(text))
+        for text in itertools.chain((text for text in lines if is_date_line(text)), stamps):
+            found_published, found_modified = labelled_dates(text, tz)
+            if found_published:
+                published.append(found_published)
+                modified += [found_modified] if found_modified else []
+                break
     first, last = _most_precise(published), _most_precise(modified)
     if last is not None and first is not None and _not_after(last.value, first.value):
         last = None  # a "modified" stamp equal to publication says nothing
@@ -384,6 +396,18 @@ _DATED = etree.XPath(
     "/html/body//*[contains(@class, 'date') or contains(@class, 'time') or contains(@id, 'date')]"
     "[string-length(normalize-space(.)) < $limit]"
 )
+
+
+_SHORT_TEXTS = etree.XPath(
+    "/html/body//text()[not(parent::script or parent::style)][string-length(normalize-space(.)) < $limit]"
+)
+
+
+def _short_texts(tree: etree._Element) -> Iterator[str]:
+    found = _SHORT_TEXTS(tree, limit=_SHORT_LINE_CHARS)
+    for node in found if isinstance(found, list) else ():
+        if text := clean_text(str(node)):
+            yield text
 
 
 def _dated_lines(tree: etree._Element) -> Iterator[str]:

@@ -43,16 +43,16 @@ _DATE_FORMS = (
 # The time first: "11:11 PM EST Nov 19, 2019" (US newspaper templates).
 _TIME_FIRST = [rf"{_CLOCK}{_ZONE}\s*,?\s+{form}" for form in _DATE_FORMS[:2]]
 _COMPILED = [re.compile(form + _TIME) for form in _DATE_FORMS] + [re.compile(form) for form in _TIME_FIRST]
-# Labels of date lines, per language: English, and Korean (입력/등록/승인 = published,
-# 수정/업데이트 = modified).
+# Labels of date lines, per language: English, and Korean (입력/등록/승인/기사입력/입력시간 =
+# published, 수정/업데이트/기사수정/수정시간 = modified).
 _LABEL = re.compile(
     r"(?P<label>Published|Updated|Modified|Posted|Input|Last updated|Last modified|Date"
-    r"|입력|등록|승인|수정|업데이트|최종\s*수정)\s*:?\s*",
+    r"|기사\s*입력|입력\s*시간|기사\s*수정|수정\s*시간|입력|등록|승인|수정|업데이트|최종\s*수정)\s*:?\s*",
     re.IGNORECASE,
 )
 # "Tue., Nov. 19, 2019": a weekday beside a date is part of the date line.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?", re.IGNORECASE)
-_PUBLISHED_LABELS = {"published", "posted", "input", "date", "입력", "등록", "승인"}
+_PUBLISHED_LABELS = {"published", "posted", "input", "date", "입력", "등록", "승인", "기사입력", "입력시간"}
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def labelled_dates(text: str, tz: tzinfo | None = None) -> tuple[FoundDate | Non
         match, value = found
         before = text[position : match.start()]
         labels = list(_LABEL.finditer(before))
-        label = labels[-1]["label"].lower() if labels else "published"
+        label = "".join(labels[-1]["label"].lower().split()) if labels else "published"
         date_found = _found(match, value)
         if label in _PUBLISHED_LABELS:
             published = published or date_found
@@ -172,7 +172,7 @@ def _date_line_dates(line: str) -> list[re.Match[str]]:
         match, _ = found
         dates.append(match)
         rest = rest[: match.start()] + " " + rest[match.end() :]
-    if not dates or re.sub(r"[\s|,:·•/()\-–—]+", "", _WEEKDAY.sub(" ", _LABEL.sub(" ", rest))):
+    if not dates or re.sub(r"[\s|,:·•/()\[\]\-–—]+", "", _WEEKDAY.sub(" ", _LABEL.sub(" ", rest))):
         return []
     return dates
 
@@ -180,6 +180,11 @@ def _date_line_dates(line: str) -> list[re.Match[str]]:
 def is_date_line(line: str) -> bool:
     """True when a line holds nothing but labelled dates, the way a dateline or stamp does."""
     return bool(_date_line_dates(line))
+
+
+def is_labelled_date_line(line: str) -> bool:
+    """A date line with its label ("Published ...", "기사입력 :[ ... ]"): a stamp wherever it stands."""
+    return is_date_line(line) and _LABEL.search(line) is not None
 
 
 def is_stamp_line(line: str) -> bool:
