@@ -194,6 +194,18 @@ def test_a_stamp_in_loose_text_dates_the_page() -> None:
     assert record["datePublished"] == "2018-08-25T15:24:00"  # the page names no zone: none invented
 
 
+def test_the_h1_that_says_what_a_title_says_is_the_headline() -> None:
+    """The WSJ's first <h1> is its logo and section; og:title carries the section too."""
+    html = _page(
+        "<title>Is Football Violence a Crime? - WSJ</title>"
+        "<meta property='og:title' content='Opinion | Is Football Violence a Crime?'>",
+        f"<h1><a>The Wall Street Journal</a>Opinion</h1><h1>Is Football Violence a Crime?</h1>{_STORY}",
+    )
+    assert newsbot.extract(html, "https://www.example-journal.com/articles/x")["headline"] == (
+        "Is Football Violence a Crime?"
+    )
+
+
 def test_joongang_hosts_keep_korea_time() -> None:
     html = _page(
         "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"

@@ -307,17 +307,28 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
             for suffix in profile.title_suffixes:
                 title = title.removesuffix(suffix)
             titles.append(strip_site_suffix(title, names))
-    heading = _first_text(tree, layout.xpaths["headline"])
-    if heading and (profile.layouts or not titles or _same_words(heading, titles)):
-        return heading
-    return titles[0] if titles else heading
+    if profile.layouts or not titles:
+        heading = _first_text(tree, layout.xpaths["headline"])
+        if heading:
+            return heading
+        return titles[0] if titles else None
+    # A site no profile describes: its first <h1> is often the logo or a section name. The
+    # first <h1> that says what a title says is the headline, else the first title.
+    for element in layout.xpaths["headline"](tree):
+        if (heading := text_of(element)) and _same_words(heading, titles):
+            return heading
+    return titles[0]
 
 
 def _same_words(heading: str, titles: list[str]) -> bool:
-    # A page's first <h1> is its headline when the titles say so; on many pages it is the
-    # site's logo or a section name.
+    """``heading`` says what one of ``titles`` says: the same words, or one holding the other
+    (a title with the site's name) when the shorter is more than a word (not "Opinion")."""
     key = fingerprint(heading)
-    return bool(key) and any(key in fingerprint(title) or fingerprint(title) in key for title in titles)
+    for title in titles:
+        shorter, longer = sorted((key, fingerprint(title)), key=len)
+        if shorter and shorter in longer and (shorter == longer or " " in shorter):
+            return True
+    return False
 
 
 def _dates(
