@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import cache
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Extractor
 
 # trafilatura marks list items "- "; a record's paragraphs carry no markup.
 _LIST_MARK = re.compile(r"^- (?=\S)")
@@ -40,21 +43,29 @@ def story_lines(
     cache stays off: it is process-wide and depends on the order of pages. ``fast`` skips its
     comparison with readability and jusText.
     """
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        deduplicate=False,
-        include_tables=True,
-        with_metadata=False,
-        favor_recall=favor_recall,
-        favor_precision=favor_precision,
-        fast=fast,
-    )
+    options = copy.copy(_options(favor_recall, favor_precision, fast))
+    options.url = options.source = url
+    document = trafilatura.bare_extraction(tree, options=options)
     text = getattr(document, "text", None)
     if not isinstance(text, str) or not text.strip():
         return []
     return [_LIST_MARK.sub("", line) for line in text.splitlines()]
+
+
+@cache
+def _options(favor_recall: bool, favor_precision: bool, fast: bool) -> Extractor:
+    # Built once per mode: trafilatura reads its configuration anew for each set of options,
+    # a few per cent of a small page's extraction. Each call gets a copy with its own URL.
+    return Extractor(
+        output_format="python",
+        fast=fast,
+        precision=favor_precision,
+        recall=favor_recall,
+        comments=False,
+        tables=True,
+        dedup=False,
+        with_metadata=False,
+    )
 
 
 def generic_story_lines(tree: etree._Element, url: str) -> list[str]:
