@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.text.bylines import parse_byline, romanised_name
+from newsbot.text.bylines import names_alone, parse_byline, romanised_name
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,19 @@ def test_prose_is_not_a_byline(line: str) -> None:
 )
 def test_romanised_name(raw: str, name: str) -> None:
     assert romanised_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Tony Carter", ["Tony Carter"]),
+        ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
+        ("José Núñez", ["José Núñez"]),
+        ("Vortex", None),  # one word: a handle or the site's
+        ("Ilana Muhlstein, MS, RDN", None),  # credentials after a comma
+        ("the editors", None),
+    ],
+)
+def test_names_alone(text: str, names: list[str] | None) -> None:
+    found = names_alone(text)
+    assert (None if found is None else [author.name for author in found]) == names

@@ -206,6 +206,35 @@ def test_the_h1_that_says_what_a_title_says_is_the_headline() -> None:
     )
 
 
+def test_an_author_link_before_the_story_names_its_writer() -> None:
+    html = _page(
+        "<title>Harbour reopens</title><meta property='og:site_name' content='City Ledger'>",
+        "<h1>Harbour reopens</h1><p>by <a rel='author' href='/a/tc'>Tony Carter</a></p>"
+        "<span itemprop='author'>City Ledger</span>"  # the site's name is no writer
+        f"{_STORY}<div class='comments'><div itemprop='author'>Jan Smith</div><p>Nice.</p></div>",
+    )
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Tony Carter"]  # not the commenter
+
+
+def test_a_json_ld_author_by_reference_is_resolved_and_handles_are_no_authors() -> None:
+    graph = {
+        "@graph": [
+            {"@type": "NewsArticle", "author": {"@id": "https://x.test/#/person/1"}},
+            {"@type": "Person", "@id": "https://x.test/#/person/1", "name": "Anna Menin"},
+        ]
+    }
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{json.dumps(graph)}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Anna Menin"]
+    handle = _page(
+        "<title>Harbour reopens</title><meta name='author' content='admin'>", f"<h1>Harbour reopens</h1>{_STORY}"
+    )
+    assert not newsbot.extract(handle, "https://x.test/harbour").get("authors")  # a user name
+
+
 def test_joongang_hosts_keep_korea_time() -> None:
     html = _page(
         "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"

@@ -25,7 +25,7 @@ from newsbot.extraction.story import generic_story_lines, long_paragraphs, story
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
-from newsbot.text.bylines import Author, parse_byline, romanised_name
+from newsbot.text.bylines import Author, is_handle, names_alone, parse_byline, romanised_name
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.dates import (
     FoundDate,
@@ -109,7 +109,9 @@ def extract_article(
     published, modified = _dates(tree, layout, meta, profile.tz, profile_hosts=bool(profile.hosts))
     breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile)
     photos = read_photos(tree, layout, page_url, profile.default_image)
-    layout_authors = _layout_authors(tree, layout, profile.language or meta.language)
+    layout_authors = _layout_authors(
+        tree, layout, profile.language or meta.language, names_alone_from=None if profile.layouts else meta
+    )
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()
@@ -468,22 +470,49 @@ def _breadcrumbs(
     return [section] if section and len(section) <= _MAX_CRUMB_CHARS else []
 
 
-def _layout_authors(tree: etree._Element, layout: Layout, language: str | None) -> list[Author]:
+def _layout_authors(
+    tree: etree._Element, layout: Layout, language: str | None, *, names_alone_from: PageMeta | None = None
+) -> list[Author]:
     """The writers the layout's byline elements name: one element may name several, and
-    several elements one each (a Korean header prints one link per reporter)."""
+    several elements one each (a Korean header prints one link per reporter).
+
+    On a site no profile describes (``names_alone_from``: its meta tags), an author element
+    (``rel=author``, ``itemprop=author``) before the story's first paragraph may hold the names
+    alone, unless they are the site's: such names after it are more often a related story's or
+    a commenter's.
+    """
     found: list[Author] = []
-    for element in layout.xpaths["bylines"](tree):
-        for author in parse_byline(text_of(element), language) or ():
+    elements = layout.xpaths["bylines"](tree)
+    site: set[str] = set()
+    named_alone: set[etree._Element] = set()
+    if names_alone_from is not None:
+        site = {fingerprint(name) for name in (site_name(names_alone_from),) if name}
+        named_alone = set(_before_story(tree, elements))
+    for element in elements:
+        text = text_of(element)
+        authors = parse_byline(text, language)
+        if authors is None and element in named_alone:
+            authors = [author for author in names_alone(text) or () if fingerprint(author.name) not in site]
+        for author in authors or ():
             if all(author.name != known.name for known in found):
                 found.append(author)
     return found
 
 
+def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:
+    paragraphs = long_paragraphs(tree)
+    if not paragraphs:
+        return elements
+    order = {element: index for index, element in enumerate(tree.iter())}
+    first = order.get(paragraphs[0], 0)
+    return [element for element in elements if order.get(element, 0) < first]
+
+
 def _meta_authors(meta: PageMeta) -> list[Author]:
-    names = json_ld_authors(meta.json_ld)
+    names = json_ld_authors(meta)
     if not names and (author := meta.get("author", "article:author")):
         names = [author]
-    return [Author(romanised_name(name), name) for name in names if not name.startswith("http")]
+    return [Author(romanised_name(name), name) for name in names if not name.startswith("http") and not is_handle(name)]
 
 
 def _story_lines(container: etree._Element, url: str) -> list[str]:

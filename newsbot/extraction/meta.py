@@ -42,6 +42,14 @@ class PageMeta:
     json_ld: dict[str, Any] = field(default_factory=dict)
     #: Names of the JSON-LD ``BreadcrumbList``, in order.
     json_ld_breadcrumbs: list[str] = field(default_factory=list)
+    #: JSON-LD nodes by ``@id``: a graph names its author or publisher by reference.
+    json_ld_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def resolve(self, node: Any) -> Any:
+        """``node`` itself, or the node its ``{"@id": ...}`` reference stands for."""
+        if isinstance(node, dict) and "name" not in node and isinstance(ref := node.get("@id"), str):
+            return self.json_ld_ids.get(ref, node)
+        return node
 
     def get(self, *names: str) -> str | None:
         for name in names:
@@ -63,6 +71,7 @@ def read_meta(tree: etree._Element) -> PageMeta:
     meta.title = text_of(titles[0]) or None if titles else None
     objects = list(_json_ld_objects(tree))
     meta.json_ld = next((node for kinds, node in objects if kinds & _ARTICLE_TYPES), {})
+    meta.json_ld_ids = {node["@id"]: node for _, node in objects if isinstance(node.get("@id"), str) and len(node) > 1}
     trail = next((node for kinds, node in objects if "BreadcrumbList" in kinds), {})
     meta.json_ld_breadcrumbs = _trail_names(trail)
     meta.language = _language(tree, meta)
@@ -88,7 +97,7 @@ def _language(tree: etree._Element, meta: PageMeta) -> str | None:
 
 def site_name(meta: PageMeta) -> str | None:
     """The site's name as the page gives it: ``og:site_name``, JSON-LD publisher, application name."""
-    publisher = meta.json_ld.get("publisher")
+    publisher = meta.resolve(meta.json_ld.get("publisher"))
     name = publisher.get("name") if isinstance(publisher, dict) else None
     for candidate in (meta.get("og:site_name", "application-name", "twitter:site"), name):
         if isinstance(candidate, str) and clean_text(candidate):
@@ -133,14 +142,15 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str,
                 stack.extend(graph if isinstance(graph, list) else [graph])
 
 
-def json_ld_authors(article: dict[str, Any]) -> list[str]:
-    """The article's authors as JSON-LD names them. An ``Organization`` is an author only when
-    it is a wire service: a site that credits itself ("RT", "CNN Staff") names no author."""
-    authors = article.get("author") or []
+def json_ld_authors(meta: PageMeta) -> list[str]:
+    """The article's authors as JSON-LD names them, by value or by ``@id`` reference. An
+    ``Organization`` is an author only when it is a wire service: a site that credits itself
+    ("RT", "CNN Staff") names no author."""
+    authors = meta.json_ld.get("author") or []
     if not isinstance(authors, list):
         authors = [authors]
     names = []
-    for author in authors:
+    for author in map(meta.resolve, authors):
         name = author.get("name") if isinstance(author, dict) else author
         if not isinstance(name, str) or not (name := clean_text(name)):
             continue

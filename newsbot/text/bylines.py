@@ -97,6 +97,31 @@ def _is_name(text: str) -> bool:
     return bool(_NAME.match(text)) and all(word[0].isupper() for word in text.split())
 
 
+_NAMES_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_HANDLES = frozenset({"admin", "administrator", "editor", "webmaster", "guest"})
+# A name as an author element prints it: words of letters (any script), each capitalised.
+_LETTERS_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*(?:\s+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4}$")
+
+
+def names_alone(text: str) -> list[Author] | None:
+    """The writers an author element names without a "By": ``Tony Carter``, ``Lisa Kaczke and
+    Trevor J. Mitchell``. Only for elements that hold nothing else (``rel=author``,
+    ``itemprop=author``): in body text a line of capitalised words is a subhead. Each name is
+    two to five capitalised words: one word is a handle or the site's ("Vortex", "Guest"), and
+    after a comma come credentials ("MS, RDN") as often as other writers."""
+    raw_names = [part for part in _NAMES_AND.split(clean_text(text)) if part]
+    for name in raw_names:
+        words = name.split()
+        if not _LETTERS_NAME.match(name) or len(words) < 2 or not all(word[0].isupper() for word in words):
+            return None
+    return [Author(romanised_name(name), name) for name in raw_names] or None
+
+
+def is_handle(name: str) -> bool:
+    """A user name, not a person's: ``admin``, ``kei_eno``."""
+    return " " not in name and (name.islower() or "_" in name or name.casefold() in _HANDLES)
+
+
 def _email_owner(email: str, names: list[str]) -> int | None:
     local = re.sub(r"[^a-z]", " ", email.split("@", 1)[0].lower()).split()
     best, best_score = None, 0
