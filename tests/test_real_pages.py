@@ -235,6 +235,18 @@ def test_a_json_ld_author_by_reference_is_resolved_and_handles_are_no_authors() 
     assert not newsbot.extract(handle, "https://x.test/harbour").get("authors")  # a user name
 
 
+def test_a_byline_block_before_the_story_is_the_last_source_of_authors() -> None:
+    story = f"<h1>Harbour reopens</h1><div class='byline'>by Madeline Fry | November 18, 2019 | Print</div>{_STORY}"
+    related = "<div class='related'><span class='author'>Jan Smith</span></div>"
+    html = _page("<title>Harbour reopens</title>", story + related)
+    assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Madeline Fry"]
+    # The page's meta tags come first; a block after the story is a related story's.
+    with_meta = _page("<title>Harbour reopens</title><meta name='author' content='Eric Song'>", story)
+    assert [a["name"] for a in newsbot.extract(with_meta, "https://x.test/harbour")["authors"]] == ["Eric Song"]
+    after = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}{related}")
+    assert not newsbot.extract(after, "https://x.test/harbour").get("authors")
+
+
 def test_joongang_hosts_keep_korea_time() -> None:
     html = _page(
         "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"

@@ -112,6 +112,9 @@ def extract_article(
     layout_authors = _layout_authors(
         tree, layout, profile.language or meta.language, names_alone_from=None if profile.layouts else meta
     )
+    meta_authors = _meta_authors(meta)
+    # Read before the cuts below, which may take the block; the last source of all.
+    block_authors = [] if layout_authors or meta_authors else _block_authors(tree, layout, language, meta)
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()
@@ -151,7 +154,7 @@ def extract_article(
     if link_chars > _MAX_LINK_SHARE * len(article_body):
         raise NotAnArticle("the text is mostly link titles: a section front or an index")
 
-    authors = body.authors or layout_authors or _meta_authors(meta)
+    authors = body.authors or layout_authors or meta_authors or block_authors
     record: dict[str, Any] = {
         "url": page_url,
         "articleId": url_info.article_id if url_info else _fallback_id(page_url),
@@ -497,6 +500,22 @@ def _layout_authors(
             if all(author.name != known.name for known in found):
                 found.append(author)
     return found
+
+
+def _block_authors(tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta) -> list[Author]:
+    """The writers of the first byline block before the story that names any, "by Madeline Fry
+    | November 18, 2019 12:01 PM": the last source, after the page's meta tags."""
+    site = {fingerprint(name) for name in (site_name(meta),) if name}
+    for element in _before_story(tree, layout.xpaths["byline_blocks"](tree)):
+        for part in _BYLINE_PARTS.split(text_of(element)):
+            authors = parse_byline(part, language) or names_alone(part) or []
+            if authors := [author for author in authors if fingerprint(author.name) not in site]:
+                return authors
+    return []
+
+
+# Where a byline block's parts meet: "by Madeline Fry | November 18, 2019 12:01 PM | Print".
+_BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 
 
 def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:

@@ -67,12 +67,16 @@ class Layout:
     captions: tuple[str, ...] = ()
     #: Elements holding the writers' names, where the layout has one outside the body text.
     bylines: tuple[str, ...] = ()
+    #: Elements that may hold a byline among other words (a class name such as ``.byline``:
+    #: "by Madeline Fry | November 18, 2019"), read only before the story: after it, related
+    #: stories and comments print their own.
+    byline_blocks: tuple[str, ...] = ()
     #: What to cut from the tree before text extraction, by kind (counted in stats per kind).
     prune: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def xpaths(self) -> dict[str, Selector]:
-        fields = ("body", "headline", "dates", "breadcrumbs", "photos", "captions", "bylines")
+        fields = ("body", "headline", "dates", "breadcrumbs", "photos", "captions", "bylines", "byline_blocks")
         return {name: _compile(getattr(self, name)) for name in fields}
 
     @cached_property

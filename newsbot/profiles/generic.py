@@ -19,6 +19,7 @@ ANY_TEMPLATE = Layout(
     photos=("figure",),
     captions=("figcaption",),
     bylines=("[rel=author]", "[itemprop=author]"),
+    byline_blocks=(".byline", ".author", ".author-name", ".byline__author", ".article-byline"),
 )
 
 GENERIC = SiteProfile(
