@@ -519,12 +519,16 @@ _BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 
 
 def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:
-    paragraphs = long_paragraphs(tree)
+    """The ``elements`` that come before the page's first story paragraph, in document order."""
+    paragraphs = long_paragraphs(tree) if elements else []
     if not paragraphs:
         return elements
-    order = {element: index for index, element in enumerate(tree.iter())}
-    first = order.get(paragraphs[0], 0)
-    return [element for element in elements if order.get(element, 0) < first]
+    before = set()
+    for element in tree.iter():  # document order: stop at the first paragraph
+        if element is paragraphs[0]:
+            break
+        before.add(element)
+    return [element for element in elements if element in before]
 
 
 def _meta_authors(meta: PageMeta) -> list[Author]:
