@@ -247,6 +247,26 @@ def test_a_byline_block_before_the_story_is_the_last_source_of_authors() -> None
     assert not newsbot.extract(after, "https://x.test/harbour").get("authors")
 
 
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # The NYT: property article:published (itemprop datePublished).
+        ("<meta property='article:published' content='2019-11-18T17:56:27.000Z'>", "2019-11-18T17:56:27+00:00"),
+        # Reuters: og:article:published_time with a basic offset.
+        ("<meta property='og:article:published_time' content='2019-11-19T21:57:01+0000'>", "2019-11-19T21:57:01+00:00"),
+        # A CMS that prints a date in JSON-LD.
+        (
+            "<script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "datePublished": "01:38:07 PM EST Nov 20, 2019"}</script>',
+            "2019-11-20T13:38:07-05:00",
+        ),
+    ],
+)
+def test_date_meta_tags_as_pages_spell_them(head: str, published: str) -> None:
+    html = _page(f"<title>Harbour reopens</title>{head}", f"<h1>Harbour reopens</h1>{_STORY}")
+    assert newsbot.extract(html, "https://x.test/harbour")["datePublished"] == published
+
+
 def test_joongang_hosts_keep_korea_time() -> None:
     html = _page(
         "<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><time>Published: 5 March 2024, 08:30</time>{_STORY}"

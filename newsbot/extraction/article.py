@@ -33,6 +33,7 @@ from newsbot.text.dates import (
     is_labelled_date_line,
     iso_date,
     labelled_dates,
+    parse_date,
     to_iso,
     utc_now,
 )
@@ -357,8 +358,9 @@ def _dates(
         published += [found_published] if found_published else []
         modified += [found_modified] if found_modified else []
     for name, found_list in (("published", published), ("modified", modified)):
-        for raw in (meta.get(f"article:{name}_time", f"og:{name}_time"), meta.json_ld.get(f"date{name.title()}")):
-            if isinstance(raw, str) and (found := iso_date(raw, tz)) is not None:
+        for raw in (meta.get(*_META_DATES[name]), meta.json_ld.get(f"date{name.title()}")):
+            # Machine-readable, as a rule; some CMSs print a date there ("01:38:07 PM IST Nov 20, 2019").
+            if isinstance(raw, str) and (found := iso_date(raw, tz) or parse_date(raw, tz)) is not None:
                 found_list.append(found)
     published, modified = _plausible(published), _plausible(modified)
     if not published:
@@ -380,6 +382,19 @@ def _dates(
     return first, last
 
 
+# Meta tags that carry the dates, by name or property as pages spell them (the first found
+# counts): Open Graph, the NYT's article:published, Reuters' og:article:*, Dublin Core, Parse.ly.
+_META_DATES = {
+    "published": (
+        "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+        "datepublished", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "dc.date.issued",
+        "dcterms.created", "dc.date", "date",
+    ),
+    "modified": (
+        "article:modified_time", "og:article:modified_time", "og:modified_time", "article:modified",
+        "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
+    ),
+}  # fmt: skip
 # Templates fill an empty date with the zero value of their language: Go's 0001-01-01, the
 # Unix epoch. No news page was published before the first newspapers.
 _FIRST_NEWS_YEAR = 1600
