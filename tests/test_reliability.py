@@ -22,6 +22,7 @@ from werkzeug import Request, Response
 
 from newsbot.downloadermiddlewares.replay import FixtureSite, relocate
 from newsbot.schema import record_errors
+from newsbot.stores import seen
 from tests.conftest import ROOT, SCRAPY, run_crawl
 from tests.sites import Handler, ResetServer, Site, flaky, redirect, stall, status, truncated
 
@@ -480,6 +481,32 @@ def test_two_crawls_can_share_one_store(slow_site: Site, tmp_path: Path) -> None
         assert db.execute("SELECT count(*) FROM articles").fetchone() == (ARTICLES,)
     written = lines(tmp_path / "a.jsonl") + lines(tmp_path / "b.jsonl")
     assert {r["articleId"] for r in written} == {str(2700100 + n) for n in range(ARTICLES)}
+
+
+def test_a_store_opened_by_two_crawls_at_once_waits_for_the_lock(tmp_path: Path, monkeypatch: Any) -> None:
+    """Two crawls opening a new store at the same instant: SQLite refuses the switch to WAL
+    with "database is locked" at once (about one start in a hundred, not waiting on its busy
+    timeout). The store tries again; here the first two tries are refused."""
+    monkeypatch.setattr(seen, "_SET_UP_PAUSE", 0)
+    refusals = iter([sqlite3.OperationalError("database is locked")] * 2)
+    real = sqlite3.connect(tmp_path / "s.sqlite", isolation_level=None)
+
+    class Refusing:
+        def execute(self, sql: str) -> Any:
+            if sql.startswith("PRAGMA journal_mode") and (refusal := next(refusals, None)) is not None:
+                raise refusal
+            return real.execute(sql)
+
+    seen._set_up(Refusing())  # type: ignore[arg-type]
+    assert real.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert real.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+
+    class Broken:
+        def execute(self, sql: str) -> Any:
+            raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):  # not a lock: no second try
+        seen._set_up(Broken())  # type: ignore[arg-type]
 
 
 def test_unsafe_feed_is_refused_and_counted(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import sqlite3
+import time
 import uuid
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -77,6 +78,25 @@ class BaseSeenStore(ABC):
         return body_hash(record) != seen.body_hash or record.get("dateModified") != seen.date_modified
 
 
+# Two crawls opening a new store at once: switching it to WAL answers "database is locked"
+# without waiting on the busy timeout (about one start in a hundred, measured), so it is tried
+# again for as long as a statement would wait.
+_SET_UP_TRIES = 300
+_SET_UP_PAUSE = 0.1
+
+
+def _set_up(db: sqlite3.Connection) -> None:
+    for attempt in range(_SET_UP_TRIES):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(_SCHEMA)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == _SET_UP_TRIES - 1:
+                raise
+            time.sleep(_SET_UP_PAUSE)
+
+
 class SeenStore(BaseSeenStore):
     """A SQLite file: one crawl at a time per job, several crawls sharing it safely."""
 
@@ -86,9 +106,8 @@ class SeenStore(BaseSeenStore):
         self.job = job
         # Autocommit: every statement is its own short transaction; waits for another crawl's lock.
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=30000")
-        self._db.execute(_SCHEMA)
+        _set_up(self._db)
 
     def get(self, article_id: str) -> Seen | None:
         row = self._db.execute(
