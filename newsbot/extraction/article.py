@@ -110,12 +110,7 @@ def extract_article(
     published, modified = _dates(tree, layout, meta, profile.tz, profile_hosts=bool(profile.hosts))
     breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile)
     photos = read_photos(tree, layout, page_url, profile.default_image)
-    layout_authors = _layout_authors(
-        tree, layout, profile.language or meta.language, names_alone_from=None if profile.layouts else meta
-    )
-    meta_authors = _meta_authors(meta)
-    # Read before the cuts below, which may take the block; the last source of all.
-    block_authors = [] if layout_authors or meta_authors else _block_authors(tree, layout, language, meta)
+    page_authors = _page_authors(tree, layout, language, meta, undescribed=not profile.layouts)
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()
@@ -155,7 +150,7 @@ def extract_article(
     if link_chars > _MAX_LINK_SHARE * len(article_body):
         raise NotAnArticle("the text is mostly link titles: a section front or an index")
 
-    authors = body.authors or layout_authors or meta_authors or block_authors
+    authors = body.authors or page_authors
     record: dict[str, Any] = {
         "url": page_url,
         "articleId": url_info.article_id if url_info else _fallback_id(page_url),
@@ -488,40 +483,35 @@ def _breadcrumbs(
     return [section] if section and len(section) <= _MAX_CRUMB_CHARS else []
 
 
-def _layout_authors(
-    tree: etree._Element, layout: Layout, language: str | None, *, names_alone_from: PageMeta | None = None
+def _page_authors(
+    tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta, *, undescribed: bool
 ) -> list[Author]:
-    """The writers the layout's byline elements name: one element may name several, and
-    several elements one each (a Korean header prints one link per reporter).
+    """The writers the page names outside its body text, by trust: the layout's byline elements
+    (one may name several, and several one each: a Korean header prints one link per reporter),
+    else the meta tags and JSON-LD, else a byline block before the story ("by Madeline Fry |
+    November 18, 2019 12:01 PM"). Read before the story is cut, which may take them.
 
-    On a site no profile describes (``names_alone_from``: its meta tags), an author element
-    (``rel=author``, ``itemprop=author``) before the story's first paragraph may hold the names
-    alone, unless they are the site's: such names after it are more often a related story's or
-    a commenter's.
+    On a site no profile describes (``undescribed``), an author element (``rel=author``,
+    ``itemprop=author``) before the story's first paragraph may hold the names alone, unless
+    they are the site's: such names after it are more often a related story's or a commenter's.
     """
+    bylines, blocks = layout.xpaths["bylines"](tree), layout.xpaths["byline_blocks"](tree)
+    site = {fingerprint(name) for name in (site_name(meta),) if name}
+    before = set(_before_story(tree, [*bylines, *blocks])) if undescribed or blocks else set()
     found: list[Author] = []
-    elements = layout.xpaths["bylines"](tree)
-    site: set[str] = set()
-    named_alone: set[etree._Element] = set()
-    if names_alone_from is not None:
-        site = {fingerprint(name) for name in (site_name(names_alone_from),) if name}
-        named_alone = set(_before_story(tree, elements))
-    for element in elements:
+    for element in bylines:
         text = text_of(element)
         authors = parse_byline(text, language)
-        if authors is None and element in named_alone:
+        if authors is None and undescribed and element in before:
             authors = [author for author in names_alone(text) or () if fingerprint(author.name) not in site]
         for author in authors or ():
             if all(author.name != known.name for known in found):
                 found.append(author)
-    return found
-
-
-def _block_authors(tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta) -> list[Author]:
-    """The writers of the first byline block before the story that names any, "by Madeline Fry
-    | November 18, 2019 12:01 PM": the last source, after the page's meta tags."""
-    site = {fingerprint(name) for name in (site_name(meta),) if name}
-    for element in _before_story(tree, layout.xpaths["byline_blocks"](tree)):
+    if found or (found := _meta_authors(meta)):
+        return found
+    for element in blocks:
+        if element not in before:
+            continue
         for part in _BYLINE_PARTS.split(text_of(element)):
             authors = parse_byline(part, language) or names_alone(part) or []
             if authors := [author for author in authors if fingerprint(author.name) not in site]:
