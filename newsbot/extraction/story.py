@@ -10,6 +10,9 @@ import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
+from newsbot.extraction.html import text_of
+from newsbot.text.normalise import clean_text
+
 # trafilatura marks list items "- "; a record's paragraphs carry no markup.
 _LIST_MARK = re.compile(r"^- (?=\S)")
 # A paragraph of a story, not a caption or a link: over this many characters.
@@ -93,10 +96,6 @@ def _chars(lines: list[str]) -> int:
     return sum(len(line) for line in lines)
 
 
-def _text(element: etree._Element) -> str:
-    return " ".join("".join(map(str, element.itertext())).split())
-
-
 def _article_of(element: etree._Element) -> etree._Element | None:
     return next(element.iterancestors("article"), None)
 
@@ -108,8 +107,10 @@ def _story_paragraph_chars(tree: etree._Element, lines: list[str]) -> int:
     one and not one around it) is another composition and is not counted; a paragraph outside
     every ``<article>`` still is, as is every paragraph when the kept lines sit in none.
     """
-    paragraphs = long_paragraphs(tree)
-    kept = {line.strip() for line in lines if len(line) > _LONG_PARAGRAPH_CHARS}
-    homes = [home for p in paragraphs if _text(p) in kept and (home := _article_of(p)) is not None]
+    paragraphs = [(p, text_of(p)) for p in long_paragraphs(tree)]
+    kept = {clean_text(line) for line in lines if len(line) > _LONG_PARAGRAPH_CHARS}
+    homes = [home for p, text in paragraphs if text in kept and (home := _article_of(p)) is not None]
     allowed = {article for home in homes for article in (home, *home.iterancestors("article"))}
-    return sum(len(_text(p)) for p in paragraphs if not allowed or (home := _article_of(p)) is None or home in allowed)
+    return sum(
+        len(text) for p, text in paragraphs if not allowed or (home := _article_of(p)) is None or home in allowed
+    )
