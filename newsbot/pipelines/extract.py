@@ -20,7 +20,7 @@ from scrapy.crawler import Crawler
 
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction
-from newsbot.extraction.worker import exit_with_crawl, extract_page
+from newsbot.extraction.worker import exit_with_crawl, extract_page, worker_context
 from newsbot.items import Page
 from newsbot.pipelines.drops import ExtractionFailed, NewsbotDrop, drop_for
 from newsbot.profiles import crawl_profile
@@ -29,19 +29,6 @@ from newsbot.signals import record_checked
 logger = logging.getLogger(__name__)
 #: Pools a page may be sent to: the one it waited on, and a new one if that one broke.
 _POOLS_PER_PAGE = 2
-
-
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start. Not fork: the crawl process runs a reactor and threads. A fork
-    server (a fresh process, started once) imports the worker module once and forks each worker
-    from it, where spawn would import trafilatura and the profiles again in every worker: half a
-    second of CPU each, on every pool and every Scrapyd job. Spawn where there is no fork server.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsbot.extraction.worker"])
-    return context
 
 
 async def _result(future: Future[Extraction]) -> Extraction:
@@ -83,7 +70,7 @@ class ExtractPipeline:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=_worker_context(),
+                mp_context=worker_context(),
                 initializer=exit_with_crawl,
                 initargs=(os.getpid(),),
             )
@@ -148,7 +135,7 @@ class ExtractPipeline:
     def open_spider(self) -> None:
         # The fork server imports the worker module while the first listings are fetched; the
         # workers themselves are forked from it when the first page arrives.
-        if self.workers >= 1 and _worker_context().get_start_method() == "forkserver":
+        if self.workers >= 1 and worker_context().get_start_method() == "forkserver":
             multiprocessing.forkserver.ensure_running()
 
     def close_spider(self) -> None:
