@@ -1,6 +1,6 @@
 """What an extraction worker process runs, and nothing that needs Scrapy.
 
-The crawl hands pages to a pool of these processes (``newsbot.pipelines.extract``). The pool's
+The crawl hands pages to a pool of these processes (``newsbot.extraction.pool``). The pool's
 processes are forked from a server that has imported this module once, so a worker starts
 without importing trafilatura, lxml and the profiles again; keeping Scrapy out of this
 module's imports keeps that server small and quick to start. The classes a worker is launched
@@ -12,14 +12,14 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.process
-import os
+import pickle
 import sys
-import threading
-import time
+import traceback
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from multiprocessing.connection import Connection
 from typing import Any
 
 from newsbot.extraction.article import Extraction, extract_article
@@ -27,30 +27,31 @@ from newsbot.profiles import PROFILES
 from newsbot.text.leaks import record_leaks
 
 
-def exit_with_crawl(crawl: int) -> None:
-    """Worker initializer: end this process when the crawl (process id ``crawl``) is gone.
+def serve(pipe: Connection) -> None:
+    """A worker's life: a page in, its extraction (or the error it raised) out, one at a time,
+    until the crawl closes its end of the pipe, or ends without closing it (killed): either way
+    the read finds the end of the pipe, so no worker outlives its crawl."""
+    while True:
+        try:
+            args = pickle.loads(pipe.recv_bytes())
+        except (EOFError, OSError):
+            return
+        try:
+            answer = pickle.dumps((True, extract_page(*args), None), pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # the crawl decides what an error costs the page
+            answer = _error_answer(error)
+        try:
+            pipe.send_bytes(answer)
+        except OSError:  # the crawl is gone
+            return
 
-    A crawl killed with SIGKILL cannot shut its pool down, and idle workers would otherwise
-    wait on their queue for ever. A worker's parent is the fork server, not the crawl, and the
-    fork server lives on while any worker does, so the worker asks after the crawl itself.
-    """
 
-    def watch() -> None:
-        while _alive(crawl):
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="newsbot-crawl-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
+def _error_answer(error: Exception) -> bytes:
+    trace = traceback.format_exc()
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, though not ours to signal
-        return True
-    return True
+        return pickle.dumps((False, error, trace), pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an error that does not pickle still reaches the crawl, as its text
+        return pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}"), trace))
 
 
 def extract_page(
@@ -111,7 +112,7 @@ class _WorkerContext(multiprocessing.context.ForkServerContext):
     Process = _WorkerProcess
 
 
-def worker_context() -> multiprocessing.context.BaseContext:
+def worker_context() -> _WorkerContext | multiprocessing.context.SpawnContext:
     """How worker processes start. Not fork: the crawl process runs a reactor and threads. A fork
     server (a fresh process, started once) imports the worker module once and forks each worker
     from it, where spawn would import trafilatura and the profiles again in every worker: half a

@@ -1,0 +1,115 @@
+"""The extraction workers: real processes, fed through their pipes by a real event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from typing import Any
+
+import pytest
+
+from newsbot.downloadermiddlewares.replay import FixtureSite
+from newsbot.extraction.pool import RemoteTraceback, WorkerDied, WorkerPool
+from newsbot.extraction.worker import extract_page
+from newsbot.items import Page
+from newsbot.pipelines.drops import ExtractionFailed
+from tests.conftest import FIXTURES
+from tests.test_components import extract
+
+SITE = FixtureSite(FIXTURES)
+
+
+def page_args(
+    name: str = "articles/2021-10-13-diplomacy-security-advisers", profile: str = "joongang"
+) -> tuple[Any, ...]:
+    saved = next(page for page in SITE.pages if page.name == name)
+    return (saved.body(), saved.url, profile, saved.headers.get("Content-Type"), 150)
+
+
+class KillsItsWorker:
+    """Unpickled in a worker, it ends that worker at once: a worker lost while it holds a page."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os._exit, (3,))
+
+
+async def in_pool(work: Any, size: int = 2) -> tuple[Any, list[int]]:
+    deaths: list[int] = []
+    pool = WorkerPool(size, on_death=lambda: deaths.append(1))
+    try:
+        return await work(pool), deaths
+    finally:
+        pool.close()
+
+
+def test_a_worker_answers_what_extraction_in_the_crawl_process_would() -> None:
+    args = page_args()
+    found, deaths = asyncio.run(in_pool(lambda pool: pool.run(*args)))
+    assert found.record == extract_page(*args).record
+    assert deaths == []
+
+
+def test_pages_in_flight_beyond_the_workers_wait_and_are_all_answered() -> None:
+    names = [page.name for page in SITE.articles if page.name.startswith("articles/")][:6]
+
+    async def work(pool: WorkerPool) -> list[Any]:
+        return await asyncio.gather(*(pool.run(*page_args(name)) for name in names), return_exceptions=True)
+
+    found, _ = asyncio.run(in_pool(work))
+    urls = [answer.record["url"] if hasattr(answer, "record") else type(answer).__name__ for answer in found]
+    assert urls == [extract_page(*page_args(name)).record["url"] for name in names]
+
+
+def test_an_error_in_a_worker_reaches_the_caller_with_where_it_was_raised() -> None:
+    with pytest.raises(KeyError) as raised:
+        asyncio.run(in_pool(lambda pool: pool.run(*page_args(profile="no-such-profile"))))
+    assert isinstance(raised.value.__cause__, RemoteTraceback)
+    assert "extract_page" in str(raised.value.__cause__)
+
+
+def test_a_lost_worker_fails_only_its_page_and_is_replaced() -> None:
+    async def work(pool: WorkerPool) -> tuple[BaseException | None, Any, int]:
+        await pool.run(*page_args())
+        try:
+            await pool.run(KillsItsWorker())
+            lost = None
+        except WorkerDied as error:
+            lost = error
+        after = await pool.run(*page_args())
+        return lost, after, sum(worker.process.is_alive() for worker in pool._workers)
+
+    (lost, after, alive), deaths = asyncio.run(in_pool(work))
+    assert isinstance(lost, WorkerDied)
+    assert after.record["headline"]
+    assert alive == 2
+    assert deaths == [1]
+
+
+def test_a_worker_killed_while_idle_is_replaced_and_its_next_page_is_answered() -> None:
+    async def work(pool: WorkerPool) -> list[Any]:
+        await pool.run(*page_args())
+        for worker in pool._workers:
+            assert worker.process.pid is not None
+            os.kill(worker.process.pid, signal.SIGKILL)
+            worker.process.join()
+        return list(await asyncio.gather(pool.run(*page_args()), pool.run(*page_args())))
+
+    answers, deaths = asyncio.run(in_pool(work))
+    assert [bool(answer.record["headline"]) for answer in answers] == [True, True]
+    assert deaths == [1, 1]
+
+
+def test_closing_the_pool_ends_its_workers() -> None:
+    async def work(pool: WorkerPool) -> list[Any]:
+        await pool.run(*page_args())
+        return [worker.process for worker in pool._workers]
+
+    processes, _ = asyncio.run(in_pool(work))
+    assert len(processes) == 2
+    assert not any(process.is_alive() for process in processes)
+
+
+def test_a_page_that_kills_two_workers_is_dropped_as_an_extraction_error() -> None:
+    with pytest.raises(ExtractionFailed, match="died 2 times"):
+        extract(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", KillsItsWorker()), 1)  # type: ignore[arg-type]
