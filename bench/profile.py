@@ -34,6 +34,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "hand-off to the workers and back": (
         "newsbot/pipelines/extract.py",
+        "newsbot/extraction/pool.py",
         "concurrent/futures/",
         "multiprocessing/",
     ),
