@@ -10,6 +10,8 @@ from functools import cache, cached_property
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+import cssselect
+import cssselect.parser
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
@@ -22,22 +24,90 @@ class Selector:
     """CSS alternatives compiled once into one XPath union; selects elements in document order.
 
     Paths are ``descendant-or-self``: called on an element, a selector stays inside it.
+
+    Each XPath walks the whole tree, and a page is asked a score of them; most name a class or
+    id that the page does not have at all (another layout's, another site's widgets). The
+    classes and ids of a tree are read once (:func:`_names_in`), and only the alternatives
+    whose names the tree has are evaluated: the same elements, without the walks that find none.
     """
 
     def __init__(self, selectors: tuple[str, ...]) -> None:
         self.css = selectors
-        self._xpath = (
-            etree.XPath(" | ".join(CSSSelector(selector).path for selector in selectors)) if selectors else None
-        )
+        paths = [CSSSelector(selector).path for selector in selectors]
+        self._xpath = etree.XPath(" | ".join(paths)) if selectors else None
+        self._paths = paths
+        self._needs = [_required_names(selector) for selector in selectors]
+        self._unions: dict[tuple[int, ...], etree.XPath] = {}
 
     def __call__(self, node: etree._Element) -> list[etree._Element]:
         if self._xpath is None or not isinstance(node.tag, str):
             return []  # nothing to select, or a comment / processing instruction
-        found = self._xpath(node)
+        names = _names_in(node)
+        possible = tuple(index for index, needs in enumerate(self._needs) if needs <= names)
+        if not possible:
+            return []
+        found = (self._xpath if len(possible) == len(self._paths) else self._union(possible))(node)
         return [el for el in found if isinstance(el, etree._Element)] if isinstance(found, list) else []
+
+    def _union(self, alternatives: tuple[int, ...]) -> etree.XPath:
+        if (xpath := self._unions.get(alternatives)) is None:
+            xpath = self._unions[alternatives] = etree.XPath(" | ".join(self._paths[i] for i in alternatives))
+        return xpath
 
     def __bool__(self) -> bool:
         return self._xpath is not None
+
+
+def _required_names(selector: str) -> frozenset[str]:
+    """Classes (``.x``) and ids (``#x``) every element the selector matches, or one of its
+    ancestors or siblings, must carry: the page has them all or the selector matches nothing.
+    Names under ``:not()``, ``:is()``, ``:has()`` and the like are not required, and are left out."""
+    names: set[str] = set()
+
+    def walk(part: object) -> None:
+        if isinstance(part, cssselect.parser.Class):
+            names.add("." + part.class_name)
+        elif isinstance(part, cssselect.parser.Hash):
+            names.add("#" + part.id)
+        elif isinstance(part, cssselect.parser.CombinedSelector):
+            walk(part.subselector)
+        inner = getattr(part, "selector", None)
+        if inner is not None:
+            walk(inner)
+
+    for parsed in cssselect.parse(selector):
+        walk(parsed.parsed_tree)
+    return frozenset(names)
+
+
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_IDS = etree.XPath("//@id", smart_strings=False)
+# XPath's normalize-space splits on these only: a class attribute's tokens as CSS selectors see them.
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
+#: The tree last read: its root, and its class and id names.
+_last_names: tuple[etree._Element, frozenset[str]] | None = None
+
+
+def _strings(found: object) -> list[str]:
+    return [str(value) for value in found] if isinstance(found, list) else []
+
+
+def _names_in(node: etree._Element) -> frozenset[str]:
+    """Every ``.class`` and ``#id`` of the tree ``node`` is in, read once a tree.
+
+    Extraction only ever removes elements from a tree it has started to select in, so names
+    read at the start may be more than the tree has later, never fewer: skipping on them is safe.
+    """
+    global _last_names
+    root = node.getroottree().getroot()
+    last = _last_names
+    if last is not None and last[0] is root:
+        return last[1]
+    names = {"." + token for value in _strings(_CLASSES(root)) for token in value.translate(_XML_SPACE).split(" ")}
+    names.update("#" + value for value in _strings(_IDS(root)))
+    found = frozenset(names)
+    _last_names = (root, found)
+    return found
 
 
 def _compile(selectors: tuple[str, ...]) -> Selector:
