@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -18,13 +19,15 @@ from tests.conftest import FIXTURES
 from tests.test_components import extract
 
 SITE = FixtureSite(FIXTURES)
+DOWNLOADED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def page_args(
     name: str = "articles/2021-10-13-diplomacy-security-advisers", profile: str = "joongang"
 ) -> tuple[Any, ...]:
     saved = next(page for page in SITE.pages if page.name == name)
-    return (saved.body(), saved.url, profile, saved.headers.get("Content-Type"), 150)
+    # A fixed download time: a record made a second later would differ in its dateDownloaded.
+    return (saved.body(), saved.url, profile, saved.headers.get("Content-Type"), 150, DOWNLOADED)
 
 
 class KillsItsWorker:

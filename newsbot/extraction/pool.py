@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import pickle
+import socket
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,13 @@ from newsbot.extraction.worker import serve, worker_context
 
 #: How long a closing pool waits for a worker to finish its page and end.
 _CLOSE_SECONDS = 5.0
+
+
+def _socket_pipe() -> tuple[Connection, Connection]:
+    """A two-way pipe over a socket pair: what ``multiprocessing.Pipe()`` is on POSIX, and on
+    Windows too, where its own is a named pipe that an event loop cannot watch."""
+    ours, theirs = socket.socketpair()
+    return Connection(ours.detach()), Connection(theirs.detach())
 
 
 class WorkerDied(Exception):
@@ -76,7 +84,7 @@ class WorkerPool:
     def _start(self) -> None:
         assert self._loop is not None
         context = worker_context()
-        ours, theirs = context.Pipe()
+        ours, theirs = _socket_pipe()
         process = context.Process(target=serve, args=(theirs,), name="newsbot-extraction", daemon=True)
         process.start()
         theirs.close()  # the worker's end lives in the worker only: the crawl's end reads EOF when it ends
