@@ -33,6 +33,7 @@ EXTENSIONS = {
     "newsbot.extensions.summary.CrawlProgress": 506,
     "newsbot.extensions.monitor.CrawlMonitor": 510,
     "newsbot.stores.frontier.SharedFrontier": 520,  # inactive unless NEWSBOT_REDIS_URL is set
+    "newsbot.extensions.collector.CollectorTuning": 530,
 }
 
 

@@ -64,7 +64,7 @@ def test_components_are_laid_out_by_kind() -> None:
     """Downloader middlewares, extensions and stores of crawl state each have their package."""
     layout = {
         "downloadermiddlewares": {"retry", "offsite", "replay"},
-        "extensions": {"feeds", "summary", "monitor", "shutdown"},
+        "extensions": {"feeds", "summary", "monitor", "shutdown", "collector"},
         "stores": {"seen", "frontier"},
     }
     for package, modules in layout.items():
