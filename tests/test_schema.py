@@ -94,6 +94,13 @@ def test_the_fixture_records_are_valid_to_both() -> None:
         assert is_valid_record(record) and record_errors(record) == []
 
 
+def test_a_trailing_newline_breaks_a_pattern_for_both() -> None:
+    # In Python's re, "$" also matches before a final newline; in a JSON Schema it is the end.
+    record = {**RECORDS[0], "articleId": "0\n"}
+    assert not is_valid_record(record)
+    assert record_errors(record) == ["articleId: '0\\n' does not match '^[0-9A-Za-z]+$'"]
+
+
 @settings(max_examples=400, deadline=None)
 @given(mutated_records())
 def test_both_validators_agree_on_mutated_records(record: dict[str, Any]) -> None:

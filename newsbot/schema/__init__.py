@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 
 @cache
@@ -19,11 +21,26 @@ def article_schema() -> dict[str, Any]:
     return schema
 
 
+# An unescaped "$": the end of the string in a JSON Schema (ECMA 262) pattern.
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """``pattern`` as JSON Schema means it: in Python's ``re`` a ``$`` also matches before a
+    final newline, so jsonschema let "0\\n" pass ``^[0-9A-Za-z]+$`` where fastjsonschema (which
+    reads ``$`` as the end, as ECMA 262 does) refused it."""
+    if validator.is_type(instance, "string") and not re.search(_DOLLAR.sub(r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})  # type: ignore[no-untyped-call]
+
+
 @cache
-def article_validator() -> Draft202012Validator:
+def article_validator() -> Any:
     schema = article_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @cache
