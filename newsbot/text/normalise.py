@@ -12,6 +12,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# Rules ask for the same line's clean text again and again (the body cleaner, chrome, bylines,
+# captions): a pure function, cached per text, bounded like fingerprint below.
+@lru_cache(maxsize=4096)
 def clean_text(text: str) -> str:
     """NFC-normalise, turn every run of whitespace (``&nbsp;`` included) into one space, strip."""
     # Called some hundred times a page: ASCII text needs neither NFC nor the invisible spacers
