@@ -44,6 +44,10 @@ class ChromeRules:
             (kind, re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\Z", re.IGNORECASE))
             for kind, patterns in rules.items()
         ]
+        # Most lines are prose and match no rule: one pattern of them all says so at once, and
+        # only a line it matches is asked kind by kind which it is.
+        every = [f"(?:{p})" for patterns in rules.values() for p in patterns]
+        self._any = re.compile("(?:" + "|".join(every) + r")\Z", re.IGNORECASE) if every else None
 
         ordered = sorted((f for f in fragments if f.strip()), key=len, reverse=True)
         self._fragments = re.compile("|".join(re.escape(f) for f in ordered), re.IGNORECASE) if ordered else None
@@ -58,9 +62,10 @@ class ChromeRules:
         line = clean_text(line)
         if _NO_WORD.fullmatch(line):
             return "fragment"
-        for kind, pattern in self._rules:
-            if pattern.match(line):
-                return kind
+        if self._any is not None and self._any.match(line):
+            for kind, pattern in self._rules:
+                if pattern.match(line):
+                    return kind
         if self._fragments is not None and self._fragments.search(line):
             rest = self._fragments.sub(" ", line)
             if len(_WORD.findall(rest)) < _MAX_LEFT_WORDS and len(rest.strip()) < _MAX_LEFT_CHARS:
