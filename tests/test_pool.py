@@ -116,3 +116,24 @@ def test_closing_the_pool_ends_its_workers() -> None:
 def test_a_page_that_kills_two_workers_is_dropped_as_an_extraction_error() -> None:
     with pytest.raises(ExtractionFailed, match="died 2 times"):
         extract(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", KillsItsWorker()), 1)  # type: ignore[arg-type]
+
+
+def test_when_no_new_worker_can_be_started_the_waiting_pages_fail_instead_of_waiting() -> None:
+    def out_of_processes() -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    async def work(pool: WorkerPool) -> list[Any]:
+        await pool.run(*page_args())
+        pool._start = out_of_processes  # type: ignore[method-assign]  # the machine has none to give
+        held, waiting = pool.run(KillsItsWorker()), pool.run(*page_args())
+        answers = list(await asyncio.wait_for(asyncio.gather(held, waiting, return_exceptions=True), timeout=60))
+        try:
+            await pool.run(*page_args())
+        except OSError as error:  # a later page learns it at once
+            answers.append(error)
+        return answers
+
+    answers, deaths = asyncio.run(in_pool(work, size=1))
+    assert [type(answer) for answer in answers] == [WorkerDied, WorkerDied, OSError]
+    assert "no extraction worker could be started" in str(answers[1])
+    assert deaths == [1]
