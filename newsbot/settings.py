@@ -33,6 +33,7 @@ RETRY_TIMES = 2
 NEWSBOT_REPLAY = None
 NEWSBOT_MIN_BODY_CHARS = 150
 NEWSBOT_WORKERS = None  # extraction processes; default: the number of cores; 0 = in the crawl process
+NEWSBOT_EXTRACTION_TIMEOUT = 60  # seconds a worker may spend on one page; 0 = no limit
 NEWSBOT_SEEN_STORE = None  # default: JOBDIR/newsbot-seen.sqlite when JOBDIR is set
 NEWSBOT_REDIS_URL = None  # redis://host:port/db: share the frontier with other crawlers
 NEWSBOT_IDLE_SECONDS = 30  # with NEWSBOT_REDIS_URL: stop once the shared queue was empty this long

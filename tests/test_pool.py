@@ -5,18 +5,20 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import time
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from scrapy.utils.test import get_crawler
 
 from newsbot.downloadermiddlewares.replay import FixtureSite
-from newsbot.extraction.pool import RemoteTraceback, WorkerDied, WorkerPool
+from newsbot.extraction.pool import ExtractionTimeout, RemoteTraceback, WorkerDied, WorkerPool
 from newsbot.extraction.worker import extract_page
 from newsbot.items import Page
-from newsbot.pipelines.drops import ExtractionFailed
+from newsbot.pipelines.drops import ExtractionFailed, ExtractionTimedOut
 from tests.conftest import FIXTURES
-from tests.test_components import extract
+from tests.test_components import JoongAngSpider, extract
 
 SITE = FixtureSite(FIXTURES)
 DOWNLOADED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -37,9 +39,16 @@ class KillsItsWorker:
         return (os._exit, (3,))
 
 
-async def in_pool(work: Any, size: int = 2) -> tuple[Any, list[int]]:
+class SpinsItsWorker:
+    """Unpickled in a worker, it keeps that worker busy for a minute: a page that never ends."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (time.sleep, (60,))
+
+
+async def in_pool(work: Any, size: int = 2, timeout: float | None = None) -> tuple[Any, list[int]]:
     deaths: list[int] = []
-    pool = WorkerPool(size, on_death=lambda: deaths.append(1))
+    pool = WorkerPool(size, on_death=lambda: deaths.append(1), timeout=timeout)
     try:
         return await work(pool), deaths
     finally:
@@ -137,3 +146,30 @@ def test_when_no_new_worker_can_be_started_the_waiting_pages_fail_instead_of_wai
     assert [type(answer) for answer in answers] == [WorkerDied, WorkerDied, OSError]
     assert "no extraction worker could be started" in str(answers[1])
     assert deaths == [1]
+
+
+def test_a_page_that_holds_its_worker_past_the_timeout_fails_and_the_worker_is_replaced() -> None:
+    async def work(pool: WorkerPool) -> tuple[BaseException | None, Any, int]:
+        await pool.run(*page_args())
+        started = time.monotonic()
+        try:
+            await pool.run(SpinsItsWorker())
+            overdue = None
+        except ExtractionTimeout as error:
+            overdue = error
+        assert time.monotonic() - started < 50  # ended at the timeout, not when the page was done
+        after = await pool.run(*page_args())
+        return overdue, after, sum(worker.process.is_alive() for worker in pool._workers)
+
+    (overdue, after, alive), deaths = asyncio.run(in_pool(work, timeout=1.0))
+    assert isinstance(overdue, ExtractionTimeout)
+    assert "took over 1 s" in str(overdue)
+    assert after.record["headline"]
+    assert alive == 2
+    assert deaths == []  # ended by the pool: not a worker that died
+
+
+def test_a_page_past_the_timeout_is_dropped_with_its_own_reason() -> None:
+    crawler = get_crawler(JoongAngSpider, {"NEWSBOT_WORKERS": 1, "NEWSBOT_EXTRACTION_TIMEOUT": 1})
+    with pytest.raises(ExtractionTimedOut, match="took over 1 s"):
+        extract(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", SpinsItsWorker()), crawler=crawler)  # type: ignore[arg-type]

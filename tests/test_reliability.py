@@ -396,7 +396,9 @@ def test_each_bad_argument_gets_one_clear_error_and_exit_2(tmp_path: Path, argum
     assert not (tmp_path / "out.jsonl").exists()
 
 
-@pytest.mark.parametrize("setting", ["NEWSBOT_REPLAY=no-such-folder", "NEWSBOT_WORKERS=two"])
+@pytest.mark.parametrize(
+    "setting", ["NEWSBOT_REPLAY=no-such-folder", "NEWSBOT_WORKERS=two", "NEWSBOT_EXTRACTION_TIMEOUT=soon"]
+)
 def test_a_bad_setting_gets_one_clear_error_and_exit_2(tmp_path: Path, setting: str) -> None:
     done = run_crawl(tmp_path, "-s", setting)
     assert done.returncode == 2

@@ -129,7 +129,17 @@ def _setting_error(settings: BaseSettings) -> str | None:
         value = settings.get(name)
         if value not in (None, "") and not str(value).strip().isdigit():
             return f"{name}={value}: a whole number is needed"
+    timeout = settings.get("NEWSBOT_EXTRACTION_TIMEOUT")
+    if timeout not in (None, "") and not _seconds(timeout):
+        return f"NEWSBOT_EXTRACTION_TIMEOUT={timeout}: a number of seconds (0 for no limit) is needed"
     return None
+
+
+def _seconds(value: object) -> bool:
+    try:
+        return float(str(value)) >= 0
+    except ValueError:
+        return False
 
 
 def _redis_error(url: str | None) -> str | None:

@@ -38,7 +38,7 @@ _EXAMPLES = 5
 # Drops that say something about the page, not about the crawl's scope (duplicates, dates, limit).
 _PAGE_FAILURES = {
     "empty_page", "no_headline", "empty_body", "not_article", "too_deep", "too_many_elements",
-    "extraction_error", "invalid_record",
+    "extraction_error", "extraction_timeout", "invalid_record",
 }  # fmt: skip
 
 

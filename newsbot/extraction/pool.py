@@ -8,7 +8,9 @@ a hand-off, three times what a pipe costs.) A page waits in the crawl process un
 worker is free, so a busy worker never holds pages a free one could take.
 
 A worker that ends before it answers (killed, out of memory) fails only the page it held, with
-:class:`WorkerDied`, and a new worker takes its place.
+:class:`WorkerDied`, and a new worker takes its place. So does a worker that holds one page
+longer than the pool's ``timeout`` (a page that sends a pattern or the parser into a spin): it
+is ended, and the page fails with :class:`ExtractionTimeout`.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ class WorkerDied(Exception):
     """The worker holding a page ended before it answered."""
 
 
+class ExtractionTimeout(Exception):
+    """A page held its worker longer than the pool's timeout; that worker was ended."""
+
+
 class RemoteTraceback(Exception):
     """Where in the worker an extraction failed: the cause of the error it sent back."""
 
@@ -53,18 +59,22 @@ class _Worker:
     pipe: Connection
     #: The page the worker holds, and who waits on its answer.
     task: asyncio.Future[Any] | None = None
+    #: Ends the worker if the page it holds takes longer than the pool's timeout.
+    timer: asyncio.TimerHandle | None = None
 
 
 class WorkerPool:
     """``size`` worker processes, started when the first page arrives.
 
     ``on_death`` is called once for each worker that ended before answering (to count it and
-    say so once). Use from one event loop; ``close`` ends the workers.
+    say so once). ``timeout``: seconds a worker may hold one page (None: no limit). Use from
+    one event loop; ``close`` ends the workers.
     """
 
-    def __init__(self, size: int, on_death: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, size: int, on_death: Callable[[], None] = lambda: None, timeout: float | None = None) -> None:
         self.size = size
         self.on_death = on_death
+        self.timeout = timeout
         self._workers: list[_Worker] = []
         self._idle: list[_Worker] = []
         self._waiting: deque[tuple[bytes, asyncio.Future[Any]]] = deque()
@@ -109,6 +119,9 @@ class WorkerPool:
                 worker.task = None
                 self._waiting.appendleft((payload, answer))
                 self._lost(worker)
+                continue
+            if self.timeout and self._loop is not None:
+                worker.timer = self._loop.call_later(self.timeout, self._overdue, worker)
 
     def _answered(self, worker: _Worker) -> None:
         try:
@@ -116,6 +129,7 @@ class WorkerPool:
         except (EOFError, OSError):
             self._lost(worker)
             return
+        self._stop_timer(worker)
         answer, worker.task = worker.task, None
         self._idle.append(worker)
         try:
@@ -137,6 +151,18 @@ class WorkerPool:
         self.on_death()
         if worker.task is not None and not worker.task.done():
             worker.task.set_exception(WorkerDied(f"extraction worker {worker.process.pid} ended"))
+        self._refill()
+
+    def _overdue(self, worker: _Worker) -> None:
+        """A page held its worker past the timeout: the worker is ended and the page fails."""
+        worker.timer = None
+        worker.process.kill()
+        self._retire(worker)
+        if worker.task is not None and not worker.task.done():
+            worker.task.set_exception(ExtractionTimeout(f"its extraction took over {self.timeout:g} s"))
+        self._refill()
+
+    def _refill(self) -> None:
         if self._loop is None or self._loop.is_closed():
             return
         try:
@@ -150,12 +176,19 @@ class WorkerPool:
                 return
         self._dispatch()
 
+    @staticmethod
+    def _stop_timer(worker: _Worker) -> None:
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+
     def _retire(self, worker: _Worker) -> None:
         self._let_go(worker)
         self._reap(worker)
 
     def _let_go(self, worker: _Worker) -> None:
         """Stop reading the worker and close the crawl's end: a live worker reads EOF and ends."""
+        self._stop_timer(worker)
         if self._loop is not None and not self._loop.is_closed():
             self._loop.remove_reader(worker.pipe.fileno())
         worker.pipe.close()

@@ -49,6 +49,12 @@ class ExtractionFailed(NewsbotDrop):
     reason = "extraction_error"
 
 
+class ExtractionTimedOut(NewsbotDrop):
+    """A page kept its extraction worker busy past ``NEWSBOT_EXTRACTION_TIMEOUT``."""
+
+    reason = "extraction_timeout"
+
+
 class OutOfRange(NewsbotDrop):
     reason = "out_of_range"
 

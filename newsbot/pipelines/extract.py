@@ -18,10 +18,10 @@ from scrapy.crawler import Crawler
 
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction
-from newsbot.extraction.pool import WorkerDied, WorkerPool
+from newsbot.extraction.pool import ExtractionTimeout, WorkerDied, WorkerPool
 from newsbot.extraction.worker import extract_page, worker_context
 from newsbot.items import Page
-from newsbot.pipelines.drops import ExtractionFailed, NewsbotDrop, drop_for
+from newsbot.pipelines.drops import ExtractionFailed, ExtractionTimedOut, NewsbotDrop, drop_for
 from newsbot.profiles import crawl_profile
 from newsbot.signals import record_checked
 
@@ -39,6 +39,10 @@ class ExtractPipeline:
         settings = crawler.settings
         self.min_body_chars = settings.getint("NEWSBOT_MIN_BODY_CHARS", MIN_BODY_CHARS)
         self.check_leaks = settings.getbool("NEWSBOT_MONITOR_ENABLED", True)
+        # A page that spins its worker (a pattern or the parser on hostile markup) is dropped after
+        # this long, instead of holding a worker for the rest of the crawl. Workers only: a page
+        # extracted in the crawl's own process cannot be stopped.
+        self.timeout = settings.getfloat("NEWSBOT_EXTRACTION_TIMEOUT", 60) or None
         workers = settings.get("NEWSBOT_WORKERS")
         self.workers = os.cpu_count() or 1 if workers in (None, "") else int(workers)
         self._pool: WorkerPool | None = None
@@ -49,7 +53,7 @@ class ExtractPipeline:
 
     def _workers(self) -> WorkerPool:
         if self._pool is None:
-            self._pool = WorkerPool(self.workers, on_death=self._worker_died)
+            self._pool = WorkerPool(self.workers, on_death=self._worker_died, timeout=self.timeout)
             logger.info("newsbot: extracting in %d worker processes", self.workers)
         return self._pool
 
@@ -70,6 +74,8 @@ class ExtractPipeline:
                 extraction: Extraction = await self._workers().run(*args)
             except WorkerDied:
                 continue
+            except ExtractionTimeout as error:  # a second try would only take as long again
+                raise ExtractionTimedOut(item.url, str(error)) from None
             return extraction
         raise ExtractionFailed(item.url, f"its extraction worker died {_WORKERS_PER_PAGE} times")
 
