@@ -99,8 +99,13 @@ class WorkerPool:
         context = worker_context()
         ours, theirs = _socket_pipe()
         process = context.Process(target=serve, args=(theirs,), name="newsbot-extraction", daemon=True)
-        process.start()
-        theirs.close()  # the worker's end lives in the worker only: the crawl's end reads EOF when it ends
+        try:
+            process.start()
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()  # the worker's end lives in the worker only: ours reads EOF when it ends
         worker = _Worker(process, ours)
         self._workers.append(worker)
         self._idle.append(worker)
