@@ -152,19 +152,20 @@ class WorkerPool:
 
     def _lost(self, worker: _Worker) -> None:
         """A worker ended: its page fails with WorkerDied, and a new worker takes its place."""
-        self._retire(worker)
         self.on_death()
-        if worker.task is not None and not worker.task.done():
-            worker.task.set_exception(WorkerDied(f"extraction worker {worker.process.pid} ended"))
-        self._refill()
+        self._replace(worker, WorkerDied(f"extraction worker {worker.process.pid} ended"))
 
     def _overdue(self, worker: _Worker) -> None:
         """A page held its worker past the timeout: the worker is ended and the page fails."""
         worker.timer = None
         worker.process.kill()
+        self._replace(worker, ExtractionTimeout(f"its extraction took over {self.timeout:g} s"))
+
+    def _replace(self, worker: _Worker, error: Exception) -> None:
+        """The worker is gone: the page it held fails with ``error``, and a new one is started."""
         self._retire(worker)
         if worker.task is not None and not worker.task.done():
-            worker.task.set_exception(ExtractionTimeout(f"its extraction took over {self.timeout:g} s"))
+            worker.task.set_exception(error)
         self._refill()
 
     def _refill(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.forkserver
 import multiprocessing.process
 import pickle
 import sys
@@ -19,6 +20,7 @@ import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cache
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -112,14 +114,24 @@ class _WorkerContext(multiprocessing.context.ForkServerContext):
     Process = _WorkerProcess
 
 
+@cache
 def worker_context() -> _WorkerContext | multiprocessing.context.SpawnContext:
-    """How worker processes start. Not fork: the crawl process runs a reactor and threads. A fork
-    server (a fresh process, started once) imports the worker module once and forks each worker
-    from it, where spawn would import trafilatura and the profiles again in every worker: half a
-    second of CPU each, on every pool and every Scrapyd job. Spawn where there is no fork server.
+    """How worker processes start (one context a process: its preload list is the fork server's).
+
+    Not fork: the crawl process runs a reactor and threads. A fork server (a fresh process,
+    started once) imports the worker module once and forks each worker from it, where spawn
+    would import trafilatura and the profiles again in every worker: half a second of CPU each,
+    on every pool and every Scrapyd job. Spawn where there is no fork server.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = _WorkerContext()
     context.set_forkserver_preload(["newsbot.extraction.worker"])
     return context
+
+
+def start_fork_server() -> None:
+    """Start the fork server now (it imports this module once, in its own process), so that it
+    is ready by the time the first page is handed to a worker. Nothing to do under spawn."""
+    if isinstance(worker_context(), _WorkerContext):
+        multiprocessing.forkserver.ensure_running()

@@ -9,8 +9,6 @@ reach the workers in ``newsbot.extraction.pool``.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import multiprocessing.forkserver
 import os
 from typing import Any
 
@@ -19,7 +17,7 @@ from scrapy.crawler import Crawler
 from newsbot.errors import NotAnArticle
 from newsbot.extraction.article import MIN_BODY_CHARS, Extraction
 from newsbot.extraction.pool import ExtractionTimeout, WorkerDied, WorkerPool
-from newsbot.extraction.worker import extract_page, worker_context
+from newsbot.extraction.worker import extract_page, start_fork_server
 from newsbot.items import Page
 from newsbot.pipelines.drops import ExtractionFailed, ExtractionTimedOut, NewsbotDrop, drop_for
 from newsbot.profiles import crawl_profile
@@ -110,8 +108,8 @@ class ExtractPipeline:
     def open_spider(self) -> None:
         # The fork server imports the worker module while the first listings are fetched; the
         # workers themselves are forked from it when the first page arrives.
-        if self.workers >= 1 and worker_context().get_start_method() == "forkserver":
-            multiprocessing.forkserver.ensure_running()
+        if self.workers >= 1:
+            start_fork_server()
 
     def close_spider(self) -> None:
         if self._pool is not None:
