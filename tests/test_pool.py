@@ -173,3 +173,42 @@ def test_a_page_past_the_timeout_is_dropped_with_its_own_reason() -> None:
     crawler = get_crawler(JoongAngSpider, {"NEWSBOT_WORKERS": 1, "NEWSBOT_EXTRACTION_TIMEOUT": 1})
     with pytest.raises(ExtractionTimedOut, match="took over 1 s"):
         extract(Page("http://127.0.0.1/news/2025-01-02/national/politics/S/2300001", SpinsItsWorker()), crawler=crawler)  # type: ignore[arg-type]
+
+
+def test_a_busy_worker_holds_the_next_small_page_in_its_pipe_and_a_large_one_waits_for_it() -> None:
+    body, *rest = page_args()
+    large = (body + b"<!--" + b"x" * 70_000 + b"-->", *rest)  # over the 64 KiB a pipe is given
+
+    async def work(pool: WorkerPool) -> tuple[list[int], int, list[Any]]:
+        runs = [asyncio.ensure_future(pool.run(*args)) for args in (page_args(), page_args(), large)]
+        await asyncio.sleep(0)  # each run has handed its page over or queued it
+        held, waiting = [len(worker.held) for worker in pool._workers], len(pool._waiting)
+        return held, waiting, list(await asyncio.gather(*runs))
+
+    (held, waiting, answers), deaths = asyncio.run(in_pool(work, size=1))
+    assert held == [2]  # one page worked on, the next in the pipe
+    assert waiting == 1  # the large page waits in the crawl process for a free worker
+    assert [answer.record["url"] for answer in answers] == [page_args()[1]] * 3
+    assert deaths == []
+
+
+def test_the_page_behind_a_lost_one_in_its_workers_pipe_goes_to_the_next_worker() -> None:
+    async def work(pool: WorkerPool) -> list[Any]:
+        both = asyncio.gather(pool.run(KillsItsWorker()), pool.run(*page_args()), return_exceptions=True)
+        return list(await asyncio.wait_for(both, timeout=60))  # a page left behind fails, not hangs
+
+    (lost, after), deaths = asyncio.run(in_pool(work, size=1))
+    assert isinstance(lost, WorkerDied)
+    assert after.record["headline"]  # it had not started: it is not failed with the page before it
+    assert deaths == [1]
+
+
+def test_the_page_behind_an_overdue_one_is_answered_after_the_worker_is_replaced() -> None:
+    async def work(pool: WorkerPool) -> list[Any]:
+        both = asyncio.gather(pool.run(SpinsItsWorker()), pool.run(*page_args()), return_exceptions=True)
+        return list(await asyncio.wait_for(both, timeout=60))
+
+    (overdue, after), deaths = asyncio.run(in_pool(work, size=1, timeout=1.0))
+    assert isinstance(overdue, ExtractionTimeout)
+    assert after.record["headline"]
+    assert deaths == []
