@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsbot.text.dates import is_date_line, labelled_dates, parse_bound, parse_date, to_iso
+from newsbot.text.dates import byline_date, is_date_line, labelled_dates, parse_bound, parse_date, to_iso, url_date
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -125,3 +125,51 @@ def test_a_weekday_belongs_to_the_date_line() -> None:
 def test_a_time_in_prose_is_no_date_line() -> None:
     assert not is_date_line("The meeting began at 11:11 PM EST Nov 19, 2019 and ran late.")
     assert parse_date("He arrived at 9:30 PM Tuesday") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        # PolitiFact prints ordinals, and the time after "at".
+        ("Published: Monday, November 18th, 2019 at 11:08 a.m.", "2019-11-18T11:08:00+09:00"),
+        ("1st May 2020", "2020-05-01T00:00:00+09:00"),
+        # A zone the table does not know (Armenia) is part of the stamp and gives no offset.
+        ("November 20, 2019 - 11:28 AMT", "2019-11-20T11:28:00+09:00"),
+    ],
+)
+def test_ordinals_and_unknown_zones_belong_to_the_date(line: str, iso: str) -> None:
+    found = parse_date(line, SEOUL)
+    assert found is not None and to_iso(found.value) == iso
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", "2019-11-18T11:04:00"),
+        ("Written by Rachael Link, MS, RD on November 14, 2019", "2019-11-14T00:00:00"),
+        ("on November 14, 2019", "2019-11-14T00:00:00"),  # the text after the name's link
+        ("on November 14, 2019 the council voted", None),  # prose
+        ("Sold on May 1, 2019", None),
+        ("on Updated: May 1, 2019", None),
+    ],
+)
+def test_a_byline_that_ends_in_its_date(line: str, iso: str | None) -> None:
+    found = byline_date(line)
+    assert (to_iso(found.value) if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("path", "day"),
+    [
+        ("/2019/11/19/scientists-use-hawaii-telescope/", "2019-11-19"),
+        ("/west-virginia/statements/2019/nov/18/david-mckinley/", "2019-11-18"),
+        ("/news/2019/11/", None),  # a month names no day
+        ("/2019/02/30/story", None),
+        ("/2019/13/01/story", None),
+        ("/item/20191115/", None),
+    ],
+)
+def test_url_date(path: str, day: str | None) -> None:
+    found = url_date(path)
+    assert (found.date().isoformat() if found else None) == day

@@ -194,6 +194,46 @@ def test_a_stamp_in_loose_text_dates_the_page() -> None:
     assert record["datePublished"] == "2018-08-25T15:24:00"  # the page names no zone: none invented
 
 
+def test_a_byline_that_ends_in_its_date_dates_the_page() -> None:
+    """PolitiFact and Healthline print the date only after the writer's link: "on <date>"."""
+    html = _page(
+        "<title>Harbour reopens</title>",
+        "<h1>Harbour reopens</h1><p class='article__meta'>By <a href='/staff/lj/'>Louis Jacobson</a>"
+        f" on Monday, November 18th, 2019 at 11:04 a.m.</p>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example-news.com/harbour-reopens")
+    assert record["datePublished"] == "2019-11-18T11:04:00"
+
+
+def test_a_json_ld_graph_dates_the_page_when_its_article_block_does_not_parse() -> None:
+    """inexhibit.com: Yoast's graph gives the dates on its WebPage; the page's own Article block
+    has a stray quote, and moneycontrol.com prints raw line breaks inside JSON-LD strings."""
+    graph = json.dumps({"@graph": [{"@type": "WebPage", "datePublished": "2018-04-18T14:39:09+02:00"}]})
+    broken = '{"@type": "Article", "description": "Jewels after Jewels", a light"}'
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{graph}</script>"
+        f"<script type='application/ld+json'>{broken}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example.com/marker/harbour/")
+    assert record["datePublished"] == "2018-04-18T14:39:09+02:00"
+    raw_break = '{"@type": "NewsArticle", "articleBody": "One line.\nAnother.", "author": "Nishant Kumar"}'
+    assert "\n" in raw_break and "\\n" not in raw_break  # a real line break inside the string
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{raw_break}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example.com/news/harbour-4656421.html")
+    assert [author["name"] for author in record["authors"]] == ["Nishant Kumar"]
+
+
+def test_a_day_in_the_url_dates_a_page_of_an_undescribed_site_that_prints_none() -> None:
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}")
+    record = newsbot.extract(html, "https://www.example-news.com/2019/11/19/harbour-reopens/")
+    assert record["datePublished"] == "2019-11-19T00:00:00"
+    assert record["datePublishedRaw"] == "2019-11-19"
+
+
 def test_the_h1_that_says_what_a_title_says_is_the_headline() -> None:
     """The WSJ's first <h1> is its logo and section; og:title carries the section too."""
     html = _page(

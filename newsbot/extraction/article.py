@@ -29,12 +29,14 @@ from newsbot.text.bylines import Author, is_handle, names_alone, parse_byline, r
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.dates import (
     FoundDate,
+    byline_date,
     is_date_line,
     is_labelled_date_line,
     iso_date,
     labelled_dates,
     parse_date,
     to_iso,
+    url_date,
     utc_now,
 )
 from newsbot.text.normalise import clean_text, fingerprint, link_key
@@ -172,8 +174,7 @@ def extract_article(
         record["section"] = breadcrumbs[0]
     if description := meta.get("og:description", "description", "twitter:description"):
         record["description"] = description
-    if published is None and url_info is not None and url_info.date is not None:
-        day = url_info.date
+    if published is None and (day := _url_day(page_url, url_info, profile)) is not None:
         published = FoundDate(day.replace(tzinfo=profile.tz), day.date().isoformat(), has_time=False)
     if published is not None:
         record["datePublished"], record["datePublishedRaw"] = to_iso(published.value), published.raw
@@ -332,6 +333,14 @@ def _same_words(heading: str, titles: list[str]) -> bool:
     return False
 
 
+def _url_day(url: str, url_info: ArticleUrl | None, profile: SiteProfile) -> datetime | None:
+    """The day the article's URL names: as its profile reads the site's URLs, or on a site no
+    profile describes, a /yyyy/mm/dd/ path (WordPress and most news CMSs)."""
+    if url_info is not None or profile.article_paths:
+        return url_info.date if url_info is not None else None
+    return url_date(urlsplit(url).path)
+
+
 def _dates(
     tree: etree._Element, layout: Layout, meta: PageMeta, tz: tzinfo | None, *, profile_hosts: bool = True
 ) -> tuple[FoundDate | None, FoundDate | None]:
@@ -353,7 +362,8 @@ def _dates(
         published += [found_published] if found_published else []
         modified += [found_modified] if found_modified else []
     for name, found_list in (("published", published), ("modified", modified)):
-        for raw in (meta.get(*_META_DATES[name]), meta.json_ld.get(f"date{name.title()}")):
+        key = f"date{name.title()}"
+        for raw in (meta.get(*_META_DATES[name]), meta.json_ld.get(key) or meta.json_ld_page.get(key)):
             # Machine-readable, as a rule; some CMSs print a date there ("01:38:07 PM IST Nov 20, 2019").
             if isinstance(raw, str) and (found := iso_date(raw, tz) or parse_date(raw, tz)) is not None:
                 found_list.append(found)
@@ -363,6 +373,7 @@ def _dates(
         # an undescribed site, any short element whose class or id speaks of a date).
         # Last, a labelled stamp printed as loose text beside other markup, in no element of
         # its own ("기사입력 :[ 2018-08-25 15:24 ]" after the headline's <dl>).
+        # Then a byline's date ("By X on November 18th, 2019 at 11:04 a.m.").
         lines = _short_lines(tree) if profile_hosts else _dated_lines(tree)
         stamps = (text for text in _short_texts(tree) if is_labelled_date_line(text))
         for text in itertools.chain((text for text in lines if is_date_line(text)), stamps):
@@ -371,6 +382,9 @@ def _dates(
                 published.append(found_published)
                 modified += [found_modified] if found_modified else []
                 break
+        else:
+            bylined = (found for text in _short_texts(tree) if (found := byline_date(text, tz)) is not None)
+            published += itertools.islice(bylined, 1)
     first, last = _most_precise(published), _most_precise(modified)
     if last is not None and first is not None and _not_after(last.value, first.value):
         last = None  # a "modified" stamp equal to publication says nothing

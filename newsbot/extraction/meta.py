@@ -40,6 +40,9 @@ class PageMeta:
     language: str | None = None
     #: The first schema.org article object of the page's JSON-LD, if any.
     json_ld: dict[str, Any] = field(default_factory=dict)
+    #: The JSON-LD ``WebPage`` object: where a graph (WordPress SEO plugins) gives the page's
+    #: dates when no article object does, or when the article object does not parse.
+    json_ld_page: dict[str, Any] = field(default_factory=dict)
     #: Names of the JSON-LD ``BreadcrumbList``, in order.
     json_ld_breadcrumbs: list[str] = field(default_factory=list)
     #: JSON-LD nodes by ``@id``: a graph names its author or publisher by reference.
@@ -71,6 +74,7 @@ def read_meta(tree: etree._Element) -> PageMeta:
     meta.title = text_of(titles[0]) or None if titles else None
     objects = list(_json_ld_objects(tree))
     meta.json_ld = next((node for kinds, node in objects if kinds & _ARTICLE_TYPES), {})
+    meta.json_ld_page = next((node for kinds, node in objects if "WebPage" in kinds), {})
     meta.json_ld_ids = {node["@id"]: node for _, node in objects if isinstance(node.get("@id"), str) and len(node) > 1}
     trail = next((node for kinds, node in objects if "BreadcrumbList" in kinds), {})
     meta.json_ld_breadcrumbs = _trail_names(trail)
@@ -126,7 +130,8 @@ def _position(value: Any) -> int:
 def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:
     for script in _JSON_LD(tree):
         try:
-            data = json.loads(script.text or "")
+            # strict=False: CMSs print articleBody with raw line breaks inside the string.
+            data = json.loads(script.text or "", strict=False)
         except ValueError:
             continue  # a broken block is the page's problem; the other sources remain
         stack = [data]

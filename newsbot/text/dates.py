@@ -28,15 +28,20 @@ ZONE_HOURS = {
     "KST": 9, "JST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
 }  # fmt: skip
 _VAGUE_ZONES = ("ET", "CT", "MT", "PT", "CST", "IST")
-_ZONE = rf"(?:\s*(?P<zone>{'|'.join(sorted([*ZONE_HOURS, *_VAGUE_ZONES], key=len, reverse=True))})(?![\w]))?"
+# Any other capitals after a time are a zone the table does not know ("11:28 AMT", Armenia):
+# part of the stamp, no offset.
+_ZONE_NAMES = "|".join(sorted([*ZONE_HOURS, *_VAGUE_ZONES], key=len, reverse=True))
+_ZONE = rf"(?:\s*(?P<zone>{_ZONE_NAMES}|[A-Z]{{3,4}})(?![\w]))?"
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _CLOCK = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\.?(?![\w]))?"
 _TIME = rf"(?:\s*(?:,|-|–|—|\bat\b)?\s*{_CLOCK}{_ZONE})?"
+# "18th": the ordinal US pages print ("Monday, November 18th, 2019").
+_ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE_FORMS = (
     # 13 Oct. 2021, 19:01 · 02 May 2022 · 13 Sept. 2021
-    rf"(?P<d>\d{{1,2}})\s+{_MON},?\s+(?P<y>\d{{4}})",
-    # May 14, 2025 - 6:36 p.m.
-    rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})",
+    rf"(?P<d>\d{{1,2}}){_ORDINAL}\s+{_MON},?\s+(?P<y>\d{{4}})",
+    # May 14, 2025 - 6:36 p.m. · November 18th, 2019 at 11:08 a.m.
+    rf"{_MON}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})",
     # 2025-10-01 17:23 · 2025.10.01
     r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\.?(?![\d])",
 )
@@ -194,6 +199,37 @@ def is_stamp_line(line: str) -> bool:
     """
     dates = _date_line_dates(line)
     return bool(dates) and (_LABEL.search(line) is not None or dates[0].group("H") is not None)
+
+
+# The date a byline carries after the name: "By Louis Jacobson on Monday, November 18th, 2019
+# at 11:04 a.m.", "Written by Rachael Link, MS, RD on November 14, 2019", or, where the name is
+# a link of its own, the text after it: "on November 14, 2019".
+_BYLINE_DATE = re.compile(
+    r"^(?:(?:(?:written|posted|published)\s+)?by\s+\D{2,80}?\s+)?on\s+(?P<date>\S.*)$", re.IGNORECASE
+)
+
+
+def byline_date(line: str, tz: tzinfo | None = None) -> FoundDate | None:
+    """The publication date of a byline line that ends in "on <date>", and nothing else."""
+    if len(line) > MAX_DATE_LINE_CHARS or (match := _BYLINE_DATE.match(line)) is None:
+        return None
+    if not is_date_line(match["date"]) or _LABEL.search(match["date"]):
+        return None  # "on Updated: ..." is no byline's date
+    return labelled_dates(match["date"], tz)[0]
+
+
+# A date in a URL's path as news sites write it: /2019/11/19/, /2019/nov/18/.
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE
+)
+
+
+def url_date(path: str) -> datetime | None:
+    """The calendar day a URL path names as /yyyy/mm/dd/ (naive; none when it names no day)."""
+    if (match := _URL_DATE.search(path)) is None:
+        return None
+    month = match["m"] if match["m"].isdigit() else str(_MONTHS.get(match["m"].lower(), 0))
+    return date_from_parts(match["y"], month, match["d"])
 
 
 def date_from_parts(year: str, month: str, day: str) -> datetime | None:
