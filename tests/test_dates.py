@@ -173,3 +173,37 @@ def test_a_byline_that_ends_in_its_date(line: str, iso: str | None) -> None:
 def test_url_date(path: str, day: str | None) -> None:
     found = url_date(path)
     assert (found.date().isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "modified"),
+    [
+        ("publiziert am 25. September 2018", "2018-09-25T00:00:00", None),
+        ("Veröffentlicht am Montag, 25.09.2018 um 14:30 Uhr", "2018-09-25T14:30:00", None),
+        ("Aktualisiert: 25.09.2018", None, "2018-09-25T00:00:00"),
+        ("Publié le 13 octobre 2021 à 19h01", "2021-10-13T19:01:00", None),
+        ("Mis à jour le lundi 13 octobre 2021, 19:01", None, "2021-10-13T19:01:00"),
+        ("Publicado el 5 de octubre de 2018 a las 10:00", "2018-10-05T10:00:00", None),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00", None),
+        ("Pubblicato il 13 ottobre 2021", "2021-10-13T00:00:00", None),
+        ("Diterbitkan 27 Oktober 2015", "2015-10-27T00:00:00", None),
+        ("24 февраля 2018 г.", "2018-02-24T00:00:00", None),
+        ("Published on May 1, 2019", "2019-05-01T00:00:00", None),
+    ],
+)
+def test_date_lines_in_the_languages_of_news_pages(line: str, published: str | None, modified: str | None) -> None:
+    found = labelled_dates(line)
+    assert [to_iso(date.value) if date else None for date in found] == [published, modified]
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "05/10/2018",  # May in the US, October elsewhere: not guessed
+        "version 10.10.2019 released",
+        "1a etapa: 10 de março – Interlagos",
+    ],
+)
+def test_what_is_no_date_line_in_any_language(text: str) -> None:
+    assert not is_date_line(text)

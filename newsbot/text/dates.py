@@ -18,6 +18,31 @@ _MONTHS = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }  # fmt: skip
+# Month names of the other languages news pages are written in, where they differ from English:
+# German, Dutch, French, Spanish, Portuguese, Italian, Indonesian, and Russian (genitive, as a
+# date prints it: "24 февраля 2018").
+_MONTHS |= {
+    name: number
+    for number, names in enumerate(
+        (
+            "januar jänner januari janvier enero janeiro gennaio janv ene gen января",
+            "februar februari février fevrier febrero fevereiro febbraio févr fevr fév fev febr февраля",
+            "märz maerz mrz maart mars marzo março marco mär mrt maret марта",
+            "apr avril abril aprile april апреля",
+            "mai mei mayo maio maggio mag мая",
+            "juni juin junio junho giugno giu juni июня",
+            "juli juillet julio julho luglio juil lug июля",
+            "august augustus août aout agosto ago agustus agu ags августа",
+            "september septembre septiembre setembro settembre set sep сентября",
+            "oktober octobre octubre outubro ottobre okt out ott октября",
+            "november novembre noviembre novembro nop ноября",
+            "dezember december décembre decembre diciembre dezembro dicembre desember dez déc dic des декабря",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+
 
 # Zone abbreviations pages print after a time ("11:11 PM EST"), where each means one offset.
 # Vague or ambiguous ones (ET: EST or EDT; IST: India or Ireland; CST: also China) belong to
@@ -32,32 +57,61 @@ _VAGUE_ZONES = ("ET", "CT", "MT", "PT", "CST", "IST")
 # part of the stamp, no offset.
 _ZONE_NAMES = "|".join(sorted([*ZONE_HOURS, *_VAGUE_ZONES], key=len, reverse=True))
 _ZONE = rf"(?:\s*(?P<zone>{_ZONE_NAMES}|[A-Z]{{3,4}})(?![\w]))?"
-_MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
-_CLOCK = r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\.?(?![\w]))?"
-_TIME = rf"(?:\s*(?:,|-|–|—|\bat\b)?\s*{_CLOCK}{_ZONE})?"
+_MON = r"(?P<mon>[^\W\d_]{3,10})\.?"
+# 19:01, 6:36 p.m., and French 19h01; German adds "Uhr".
+_CLOCK = (
+    r"(?P<H>\d{1,2})(?::|h(?=\d{2}))(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:\s*(?P<ampm>[aApP])\.?\s?[mM]\.?(?![\w]))?(?:\s*Uhr\b)?"
+)
+# What stands between a date and its time: "at", and its words in the other languages.
+_AT = r"\bat\b|às|à|a las|alle|um|om|pukul|в"
+_TIME = rf"(?:\s*(?:,|-|–|—|{_AT})?\s*{_CLOCK}{_ZONE})?"
 # "18th": the ordinal US pages print ("Monday, November 18th, 2019").
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE_FORMS = (
     # 13 Oct. 2021, 19:01 · 02 May 2022 · 13 Sept. 2021
-    rf"(?P<d>\d{{1,2}}){_ORDINAL}\s+{_MON},?\s+(?P<y>\d{{4}})",
+    # 25. September 2018 · 5 de outubro de 2018 · 24 февраля 2018 г.
+    rf"(?P<d>\d{{1,2}})(?:\.|{_ORDINAL})\s*(?:de\s+)?{_MON},?\s+(?:de\s+)?(?P<y>\d{{4}})(?:\s*г\.)?",
     # May 14, 2025 - 6:36 p.m. · November 18th, 2019 at 11:08 a.m.
     rf"{_MON}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})",
     # 2025-10-01 17:23 · 2025.10.01
     r"(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\.?(?![\d])",
+    # 25.09.2018: day first wherever dots separate the parts (slashes are ambiguous: 05/10/2018
+    # is May in the US and October elsewhere, and is not read)
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.])",
 )
 # The time first: "11:11 PM EST Nov 19, 2019" (US newspaper templates).
 _TIME_FIRST = [rf"{_CLOCK}{_ZONE}\s*,?\s+{form}" for form in _DATE_FORMS[:2]]
 _COMPILED = [re.compile(form + _TIME) for form in _DATE_FORMS] + [re.compile(form) for form in _TIME_FIRST]
-# Labels of date lines, per language: English, and Korean (입력/등록/승인/기사입력/입력시간 =
-# published, 수정/업데이트/기사수정/수정시간 = modified).
+# Labels of date lines, per language: English, German, French, Spanish, Portuguese, Italian,
+# Dutch, Indonesian, Russian, and Korean (입력/등록/승인/기사입력/입력시간 = published,
+# 수정/업데이트/기사수정/수정시간 = modified); a label may end in its "on" ("publiziert am").
 _LABEL = re.compile(
     r"(?P<label>Published|Updated|Modified|Posted|Input|Last updated|Last modified|Date"
-    r"|기사\s*입력|입력\s*시간|기사\s*수정|수정\s*시간|입력|등록|승인|수정|업데이트|최종\s*수정)\s*:?\s*",
+    r"|Veröffentlicht|Publiziert|Zuletzt aktualisiert|Aktualisiert|Publié|Mis à jour|Publicado|Actualizado"
+    r"|Atualizado|Pubblicato|Aggiornato|Gepubliceerd|Bijgewerkt|Diterbitkan|Diperbarui|Опубликовано|Обновлено"
+    r"|기사\s*입력|입력\s*시간|기사\s*수정|수정\s*시간|입력|등록|승인|수정|업데이트|최종\s*수정)"
+    r"(?:\s+(?:on|am|le|el|em|il|op|pada)(?!\w))?\s*:?\s*",
     re.IGNORECASE,
 )
-# "Tue., Nov. 19, 2019": a weekday beside a date is part of the date line.
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?", re.IGNORECASE)
-_PUBLISHED_LABELS = {"published", "posted", "input", "date", "입력", "등록", "승인", "기사입력", "입력시간"}
+# "Tue., Nov. 19, 2019": a weekday beside a date is part of the date line (in the languages of
+# the month names; other languages' abbreviations are English words: "Do", "So").
+_WEEKDAY = re.compile(
+    r"\b(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+    r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+    r"|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu"
+    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)(?!\w)",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABELS = {
+    "published", "posted", "input", "date", "veröffentlicht", "publiziert", "publié", "publicado", "pubblicato",
+    "gepubliceerd", "diterbitkan", "опубликовано", "입력", "등록", "승인", "기사입력", "입력시간",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
