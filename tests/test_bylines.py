@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.text.bylines import names_alone, parse_byline, romanised_name
+from newsbot.text.bylines import is_desk, loose_byline, names_alone, parse_byline, romanised_name
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,36 @@ def test_romanised_name(raw: str, name: str) -> None:
 def test_names_alone(text: str, names: list[str] | None) -> None:
     found = names_alone(text)
     assert (None if found is None else [author.name for author in found]) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("by Jeff Foust Monday, November 18, 2019", ["Jeff Foust"]),
+        ("Written by Rachael Link, MS, RD on November 14, 2019", ["Rachael Link"]),  # credentials left out
+        ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", ["Louis Jacobson"]),
+        (
+            "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+            ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"],
+        ),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Por María José Álvarez", ["María José Álvarez"]),
+        ("Von Anna Müller und Jan Meier", ["Anna Müller", "Jan Meier"]),
+        ("Publicado por: Clarissa Borba", ["Clarissa Borba"]),
+        ("Oleh Ahmad Fauzi", ["Ahmad Fauzi"]),
+        ("By subject", None),  # a menu
+        ("by Admin", None),  # a handle
+        ("By JERUSALEM POST STAFF", None),  # the site's desk
+        ("By viewing our video content, you are accepting the terms of our", None),
+        ("by the Chinese government since July 2013", None),
+        ("Texto de Natal", None),
+    ],
+)
+def test_loose_byline(text: str, names: list[str] | None) -> None:
+    found = loose_byline(text)
+    assert ([author.name for author in found] if found else None) == names
+
+
+def test_a_desk_is_no_writer() -> None:
+    assert is_desk("Jerusalem Post Staff") and is_desk("Metro Desk")
+    assert not is_desk("Jan Staffman") and not is_desk("")

@@ -287,6 +287,32 @@ def test_a_byline_block_before_the_story_is_the_last_source_of_authors() -> None
     assert not newsbot.extract(after, "https://x.test/harbour").get("authors")
 
 
+def test_a_byline_no_class_names_is_read_before_the_story_of_an_undescribed_site() -> None:
+    """AP's hosted pages: the byline's element says only "field"; its parent adds the wire's name."""
+    byline = (
+        "<div class='ap-story-byline'><div class='field'>By LISA MASCARO and ERIC TUCKER</div>"
+        "<div class='field'>Associated Press</div></div>"
+    )
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{byline}{_STORY}")
+    record = newsbot.extract(html, "https://hosted.example.org/article/harbour")
+    assert [(a["name"], a["nameRaw"]) for a in record["authors"]] == [
+        ("Lisa Mascaro", "LISA MASCARO"),
+        ("Eric Tucker", "ERIC TUCKER"),
+    ]
+    # After the story, the same line is a related story's; a desk's credit names no writer.
+    after = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}{byline}")
+    assert not newsbot.extract(after, "https://hosted.example.org/article/harbour").get("authors")
+    desk = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1><p>By JERUSALEM POST STAFF</p>{_STORY}")
+    assert not newsbot.extract(desk, "https://hosted.example.org/article/harbour").get("authors")
+
+
+def test_a_byline_block_with_its_date_after_a_line_break() -> None:
+    """thespacereview.com: "by Jeff Foust<br><span>Monday, November 18, 2019</span>"."""
+    byline = "<h3 class='byline'>by Jeff Foust<br><span class='datetime'>Monday, November 18, 2019</span></h3>"
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{byline}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Jeff Foust"]
+
+
 @pytest.mark.parametrize(
     ("head", "published"),
     [

@@ -25,7 +25,7 @@ from newsbot.extraction.story import generic_story_lines, long_paragraphs, story
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
-from newsbot.text.bylines import Author, is_handle, names_alone, parse_byline, romanised_name
+from newsbot.text.bylines import Author, is_desk, is_handle, loose_byline, names_alone, parse_byline, romanised_name
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.dates import (
     FoundDate,
@@ -152,7 +152,8 @@ def extract_article(
     if link_chars > _MAX_LINK_SHARE * len(article_body):
         raise NotAnArticle("the text is mostly link titles: a section front or an index")
 
-    authors = body.authors or page_authors
+    # A desk's credit in the body ("By JERUSALEM POST STAFF") leaves it as a byline does, naming no writer.
+    authors = [author for author in body.authors if not is_desk(author.name)] or page_authors
     record: dict[str, Any] = {
         "url": page_url,
         "articleId": url_info.article_id if url_info else _fallback_id(page_url),
@@ -526,11 +527,46 @@ def _page_authors(
     for element in blocks:
         if element not in before:
             continue
-        for part in _BYLINE_PARTS.split(text_of(element)):
-            authors = parse_byline(part, language) or names_alone(part) or []
-            if authors := [author for author in authors if fingerprint(author.name) not in site]:
+        for part in _BYLINE_PARTS.split(_spaced_text(element)):
+            authors = parse_byline(part, language) or loose_byline(part) or names_alone(part) or []
+            if authors := [
+                author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)
+            ]:
+                return authors
+    if undescribed:
+        # Last, any short element before the story that begins as a byline does ("By", "Written
+        # by", "Por", "Von", ...): AP's, PolitiFact's and Healthline's bylines carry no class
+        # or rel that says so. The innermost such element: its parent may add "Associated Press".
+        found_like = _BYLINE_LIKE(tree, limit=_SHORT_LINE_CHARS)
+        like = [el for el in found_like if isinstance(el, etree._Element)] if isinstance(found_like, list) else []
+        for element in _innermost(_before_story(tree, like)):
+            authors = loose_byline(_spaced_text(element)) or []
+            if authors := [
+                author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)
+            ]:
                 return authors
     return []
+
+
+# Elements whose text begins with a byline's first word, in any of the languages loose_byline reads.
+_BYLINE_LIKE = etree.XPath(
+    "/html/body//*[not(self::script or self::style)][string-length(normalize-space(.)) < $limit]"
+    "[re:test(normalize-space(.), '^(written by|posted by|by|por|escrito por|publicado por|von|par|di|door|oleh"
+    "|text|texto|автор)[: ]', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def _spaced_text(element: etree._Element) -> str:
+    """The element's text with a space between its text nodes: "by Jeff Foust<br><span>Monday,
+    November 18, 2019</span>" reads "by Jeff Foust Monday, ...", not "FoustMonday"."""
+    return clean_text(" ".join(str(part) for part in element.itertext()))
+
+
+def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """``elements`` without those that hold another of them."""
+    chosen = set(elements)
+    return [element for element in elements if not any(inner in chosen for inner in element.iterdescendants())]
 
 
 # Where a byline block's parts meet: "by Madeline Fry | November 18, 2019 12:01 PM | Print".

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsbot.text.dates import text_before_date
 from newsbot.text.normalise import clean_text
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -236,3 +237,53 @@ def _glued_title(token: str) -> str | None:
         if token.endswith(title) and _KO_NAME.fullmatch(token[: -len(title)]):
             return title
     return None
+
+
+# Any language ---------------------------------------------------------------------------------
+
+# The word before the writers' names in a byline, per language: English, Spanish/Portuguese,
+# German, French, Italian, Dutch, Indonesian, Russian; "Text:"/"Texto:" as magazines print it.
+_LOOSE_BYLINE = re.compile(
+    r"^(?:(?:written|posted|reported|words|text)\s+by|by|por|escrito\s+por|publicado\s+por|von|par|di|door"
+    r"|oleh|text|texto|автор)\s*:?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+# Between two writers: ",", "and", "&" and the languages' own "and".
+_LOOSE_AND = re.compile(r"\s*(?:,|&|\b(?:and|y|e|und|et|en|dan|и)\b)\s*", re.IGNORECASE)
+
+
+# The last word of a credit that names a site's desk, not a person.
+_DESKS = frozenset(
+    {"staff", "desk", "team", "newsroom", "editors", "reports", "bureau", "wire", "redaktion", "redacción", "redação"}
+)
+
+
+def is_desk(name: str) -> bool:
+    """A credit to a site's desk, not a person: "JERUSALEM POST STAFF", "Metro Desk"."""
+    words = name.split()
+    return bool(words) and words[-1].casefold() in _DESKS
+
+
+def loose_byline(text: str) -> list[Author] | None:
+    """The writers of a byline element in any language, its date cut off: ``by Jeff Foust
+    Monday, November 18, 2019``, ``Written by Rachael Link, MS, RD on November 14, 2019``,
+    ``Por María José Álvarez``, ``Von Anna Müller und Jan Meier``. Each writer is two to five
+    capitalised words (in capitals, romanised); a single word after a comma is a credential
+    ("MS", "RD") or a handle, and is left out. For elements before a page's story only: in
+    the story a line like this may be a subhead."""
+    match = _LOOSE_BYLINE.match(clean_text(text))
+    if match is None:
+        return None
+    names = text_before_date(match["names"]).strip(" ,.")
+    parts = [_ROLE.sub("", part).strip(" ,.") for part in _LOOSE_AND.split(names)]
+    authors = []
+    for index, part in enumerate(part for part in parts if part):
+        words = part.split()
+        if len(words) == 1 and index > 0:
+            continue  # a credential after the name
+        if is_desk(part):
+            return None
+        if not _LETTERS_NAME.match(part) or len(words) < 2 or not all(word[0].isupper() for word in words):
+            return None
+        authors.append(Author(romanised_name(part), part))
+    return authors or None

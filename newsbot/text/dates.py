@@ -272,6 +272,25 @@ def byline_date(line: str, tz: tzinfo | None = None) -> FoundDate | None:
     return labelled_dates(match["date"], tz)[0]
 
 
+# What joins a name to the date after it: "by Jeff Foust | Monday, November 18, 2019".
+_BEFORE_DATE = re.compile(r"(?:[\s|,:·•\-–—]+|\b(?:on|am|le|el|em|il|op|pada)\b)*$", re.IGNORECASE)
+
+
+def text_before_date(text: str) -> str:
+    """``text`` up to its first date, without the weekday and joining words before that date:
+    ``By Louis Jacobson on Monday, November 18th, 2019`` -> ``By Louis Jacobson``."""
+    found = _first_match(text)
+    if found is None:
+        return text
+    head = text[: found[0].start()]
+    while True:
+        trimmed = _BEFORE_DATE.sub("", head)
+        trimmed = re.sub(rf"(?:{_WEEKDAY.pattern})\W*$", "", trimmed, flags=re.IGNORECASE)
+        if trimmed == head:
+            return head.strip()
+        head = trimmed
+
+
 # A date in a URL's path as news sites write it: /2019/11/19/, /2019/nov/18/.
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE
