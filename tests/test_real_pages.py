@@ -306,6 +306,15 @@ def test_a_byline_no_class_names_is_read_before_the_story_of_an_undescribed_site
     assert not newsbot.extract(desk, "https://hosted.example.org/article/harbour").get("authors")
 
 
+def test_a_notice_above_the_headline_is_not_where_the_story_begins() -> None:
+    """PolitiFact prints its privacy notice, a long paragraph, above the headline; the byline
+    between the headline and the story is before the story all the same."""
+    notice = "<p>" + "Your privacy is important to us. We have updated our privacy policy. " * 2 + "</p>"
+    byline = "<p class='article__meta'>By <a href='/staff/lj/'>Louis Jacobson</a></p>"
+    html = _page("<title>Harbour reopens</title>", f"{notice}<h1>Harbour reopens</h1>{byline}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Louis Jacobson"]
+
+
 def test_a_byline_block_with_its_date_after_a_line_break() -> None:
     """thespacereview.com: "by Jeff Foust<br><span>Monday, November 18, 2019</span>"."""
     byline = "<h3 class='byline'>by Jeff Foust<br><span class='datetime'>Monday, November 18, 2019</span></h3>"

@@ -537,9 +537,7 @@ def _page_authors(
         # Last, any short element before the story that begins as a byline does ("By", "Written
         # by", "Por", "Von", ...): AP's, PolitiFact's and Healthline's bylines carry no class
         # or rel that says so. The innermost such element: its parent may add "Associated Press".
-        found_like = _BYLINE_LIKE(tree, limit=_SHORT_LINE_CHARS)
-        like = [el for el in found_like if isinstance(el, etree._Element)] if isinstance(found_like, list) else []
-        for element in _innermost(_before_story(tree, like)):
+        for element in _innermost(_before_story(tree, _byline_like(tree))):
             authors = loose_byline(_spaced_text(element)) or []
             if authors := [
                 author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)
@@ -548,13 +546,34 @@ def _page_authors(
     return []
 
 
-# Elements whose text begins with a byline's first word, in any of the languages loose_byline reads.
-_BYLINE_LIKE = etree.XPath(
-    "/html/body//*[not(self::script or self::style)][string-length(normalize-space(.)) < $limit]"
-    "[re:test(normalize-space(.), '^(written by|posted by|by|por|escrito por|publicado por|von|par|di|door|oleh"
-    "|text|texto|автор)[: ]', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+# Text that begins as a byline does, in any of the languages loose_byline reads: its element
+# holds the byline ("By" before the writer's link, the names after it). libxml2 keeps the text
+# nodes whose first two letters, lower-cased, begin one of the words; Python's pattern decides.
+_BYLINE_START = re.compile(
+    r"^\s*(?:written by|posted by|by|por|escrito por|publicado por|von|par|di|door|oleh|text|texto|автор)(?::|\s|$)",
+    re.IGNORECASE,
 )
+_BYLINE_HEADS = "|by|wr|po|es|pu|vo|pa|di|do|ol|te|ав|"
+_BYLINE_STARTS = etree.XPath(
+    "/html/body//text()[not(parent::script or parent::style)][string-length(.) < $limit][contains("
+    f"'{_BYLINE_HEADS}', concat('|', translate(substring(normalize-space(.), 1, 2), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZА', 'abcdefghijklmnopqrstuvwxyzа'), '|'))]"
+)
+
+
+def _byline_like(tree: etree._Element) -> list[etree._Element]:
+    """The short elements whose own text begins as a byline does, in document order."""
+    found = _BYLINE_STARTS(tree, limit=_SHORT_LINE_CHARS)
+    elements: dict[etree._Element, None] = {}
+    for node in found if isinstance(found, list) else ():
+        if not isinstance(node, etree._ElementUnicodeResult) or not _BYLINE_START.match(node):
+            continue
+        parent = node.getparent()
+        if parent is not None and node.is_tail:
+            parent = parent.getparent()
+        if parent is not None and len(_spaced_text(parent)) < _SHORT_LINE_CHARS:
+            elements[parent] = None
+    return list(elements)
 
 
 def _spaced_text(element: etree._Element) -> str:
@@ -574,15 +593,25 @@ _BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 
 
 def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:
-    """The ``elements`` that come before the page's first story paragraph, in document order."""
+    """The ``elements`` that come before the page's first story paragraph, in document order.
+
+    The first story paragraph is the first long one after the page's first ``<h1>`` when one
+    follows it: a cookie or privacy notice printed above the headline is no story (PolitiFact)."""
     paragraphs = long_paragraphs(tree) if elements else []
     if not paragraphs:
         return elements
+    long = set(paragraphs)
+    headline = next(tree.iter("h1"), None)
+    after_headline = headline is None
     before = set()
-    for element in tree.iter():  # document order: stop at the first paragraph
-        if element is paragraphs[0]:
+    for element in tree.iter():  # document order: stop at the first story paragraph
+        if element is headline:
+            after_headline = True
+        elif after_headline and element in long:
             break
         before.add(element)
+    else:  # no long paragraph after the headline: the story begins at the first
+        before = set(itertools.takewhile(lambda element: element is not paragraphs[0], tree.iter()))
     return [element for element in elements if element in before]
 
 
