@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.text.bylines import is_desk, loose_byline, names_alone, parse_byline, romanised_name
+from newsbot.text.bylines import credited_names, is_desk, loose_byline, names_alone, parse_byline, romanised_name
 
 
 @pytest.mark.parametrize(
@@ -105,3 +105,23 @@ def test_loose_byline(text: str, names: list[str] | None) -> None:
 def test_a_desk_is_no_writer() -> None:
     assert is_desk("Jerusalem Post Staff") and is_desk("Metro Desk")
     assert not is_desk("Jan Staffman") and not is_desk("")
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("By MEG KINNARD and ERRIN HAINES, Associated Press", ["MEG KINNARD", "ERRIN HAINES"]),
+        ("By TOM KRISHER, AP Auto Writer", ["TOM KRISHER"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        ("Jill Disis, CNN Business", ["Jill Disis"]),
+        ("Charlie Wood, Business Insider", ["Charlie Wood"]),
+        ("Troy L. Smith, Cleveland.com", ["Troy L. Smith"]),
+        ("Amy Kuperinsky | NJ Advance Media for NJ.com", ["Amy Kuperinsky"]),
+        ("Ilana Muhlstein, MS, RDN", ["Ilana Muhlstein"]),
+        ("Victor Tangermann, Futurism", ["Victor Tangermann"]),
+        ("Tariq Malik, Mike Wall", ["Tariq Malik", "Mike Wall"]),  # two writers
+        ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
+    ],
+)
+def test_credited_names(credit: str, names: list[str]) -> None:
+    assert credited_names(credit) == names

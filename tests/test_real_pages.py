@@ -315,6 +315,25 @@ def test_a_notice_above_the_headline_is_not_where_the_story_begins() -> None:
     assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Louis Jacobson"]
 
 
+@pytest.mark.parametrize(
+    ("author", "url", "names"),
+    [
+        (
+            "By MEG KINNARD and ERRIN HAINES, Associated Press",
+            "https://www.ctpost.test/news/a",
+            ["Meg Kinnard", "Errin Haines"],
+        ),
+        ("LinkNaija", "https://www.linknaija.com/2018/10/a.html", []),  # the site, as its host spells it
+        ("HNN Staff", "https://www.hawaiinewsnow.test/2019/11/19/a/", []),  # a desk
+    ],
+)
+def test_a_meta_credit_names_its_writers_alone(author: str, url: str, names: list[str]) -> None:
+    html = _page(
+        f"<title>Harbour reopens</title><meta name='author' content='{author}'>", f"<h1>Harbour reopens</h1>{_STORY}"
+    )
+    assert [a["name"] for a in newsbot.extract(html, url).get("authors", [])] == names
+
+
 def test_a_byline_block_with_its_date_after_a_line_break() -> None:
     """thespacereview.com: "by Jeff Foust<br><span>Monday, November 18, 2019</span>"."""
     byline = "<h3 class='byline'>by Jeff Foust<br><span class='datetime'>Monday, November 18, 2019</span></h3>"

@@ -25,7 +25,16 @@ from newsbot.extraction.story import generic_story_lines, long_paragraphs, story
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
-from newsbot.text.bylines import Author, is_desk, is_handle, loose_byline, names_alone, parse_byline, romanised_name
+from newsbot.text.bylines import (
+    Author,
+    credited_names,
+    is_desk,
+    is_handle,
+    loose_byline,
+    names_alone,
+    parse_byline,
+    romanised_name,
+)
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.dates import (
     FoundDate,
@@ -112,7 +121,7 @@ def extract_article(
     published, modified = _dates(tree, layout, meta, profile.tz, profile_hosts=bool(profile.hosts))
     breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile)
     photos = read_photos(tree, layout, page_url, profile.default_image)
-    page_authors = _page_authors(tree, layout, language, meta, undescribed=not profile.layouts)
+    page_authors = _page_authors(tree, layout, language, meta, page_url, undescribed=not profile.layouts)
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()
@@ -499,7 +508,7 @@ def _breadcrumbs(
 
 
 def _page_authors(
-    tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta, *, undescribed: bool
+    tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta, url: str, *, undescribed: bool
 ) -> list[Author]:
     """The writers the page names outside its body text, by trust: the layout's byline elements
     (one may name several, and several one each: a Korean header prints one link per reporter),
@@ -511,7 +520,8 @@ def _page_authors(
     they are the site's: such names after it are more often a related story's or a commenter's.
     """
     bylines, blocks = layout.xpaths["bylines"](tree), layout.xpaths["byline_blocks"](tree)
-    site = {fingerprint(name) for name in (site_name(meta),) if name}
+    # The site's name, as its meta tags give it and as its host spells it ("LinkNaija").
+    site = {fingerprint(name) for name in (site_name(meta), _host(url).removeprefix("www.").split(".")[0]) if name}
     before = set(_before_story(tree, [*bylines, *blocks])) if undescribed or blocks else set()
     found: list[Author] = []
     for element in bylines:
@@ -520,9 +530,9 @@ def _page_authors(
         if authors is None and undescribed and element in before:
             authors = [author for author in names_alone(text) or () if fingerprint(author.name) not in site]
         for author in authors or ():
-            if all(author.name != known.name for known in found):
+            if not is_desk(author.name) and all(author.name != known.name for known in found):
                 found.append(author)
-    if found or (found := _meta_authors(meta)):
+    if found or (found := _meta_authors(meta, site)):
         return found
     for element in blocks:
         if element not in before:
@@ -615,11 +625,18 @@ def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[
     return [element for element in elements if element in before]
 
 
-def _meta_authors(meta: PageMeta) -> list[Author]:
-    names = json_ld_authors(meta)
-    if not names and (author := meta.get("author", "article:author")):
-        names = [author]
-    return [Author(romanised_name(name), name) for name in names if not name.startswith("http") and not is_handle(name)]
+def _meta_authors(meta: PageMeta, site: set[str]) -> list[Author]:
+    """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
+    name nor a desk's, nor a user name."""
+    credits = json_ld_authors(meta)
+    if not credits and (author := meta.get("author", "article:author")):
+        credits = [author]
+    names = [name for credit in credits if not credit.startswith("http") for name in credited_names(credit)]
+    return [
+        Author(romanised_name(name), name)
+        for name in names
+        if not is_handle(name) and not is_desk(name) and fingerprint(name) not in site
+    ]
 
 
 def _story_lines(container: etree._Element, url: str) -> list[str]:

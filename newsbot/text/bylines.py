@@ -254,8 +254,9 @@ _LOOSE_AND = re.compile(r"\s*(?:,|&|\b(?:and|y|e|und|et|en|dan|и)\b)\s*", re.IG
 
 # The last word of a credit that names a site's desk, not a person.
 _DESKS = frozenset(
-    {"staff", "desk", "team", "newsroom", "editors", "reports", "bureau", "wire", "redaktion", "redacción", "redação"}
-)
+    {"staff", "desk", "team", "newsroom", "editors", "editorial", "reports", "bureau", "wire", "sport", "sports",
+     "redaktion", "redacción", "redação"}
+)  # fmt: skip
 
 
 def is_desk(name: str) -> bool:
@@ -287,3 +288,37 @@ def loose_byline(text: str) -> list[Author] | None:
             return None
         authors.append(Author(romanised_name(part), part))
     return authors or None
+
+
+# The words a credit begins with in a meta tag: "By TOM KRISHER, AP Auto Writer", "Analysis by ...".
+_CREDIT_BY = re.compile(
+    r"^(?:(?:analysis|commentary|opinion|written|posted|reported|words|text)\s+)?by\s+", re.IGNORECASE
+)
+# Words of an outlet's name, printed after a writer's: "Charlie Wood, Business Insider".
+_OUTLET_WORDS = frozenset(
+    {"business", "insider", "news", "press", "media", "magazine", "times", "post", "daily", "journal", "network"}
+)
+
+
+def credited_names(credit: str) -> list[str]:
+    """The writers a credit as pages put it in meta tags and JSON-LD names, without what
+    follows them: "By MEG KINNARD and ERRIN HAINES, Associated Press" -> the two writers;
+    "Jill Disis, CNN Business", "Troy L. Smith, Cleveland.com", "Amy Kuperinsky | NJ Advance
+    Media for NJ.com", "Ilana Muhlstein, MS, RDN" -> the writer alone. After a comma another
+    writer is two to four capitalised words that are no outlet's, wire's or role's."""
+    text = _CREDIT_BY.sub("", clean_text(credit)).split(" | ")[0]
+    first, *rest = [part.strip() for part in text.split(",")]
+    names = [name for name in _NAMES_AND.split(first) if name]
+    for part in rest:
+        words = part.split()
+        if (
+            2 <= len(words) <= 4
+            and _LETTERS_NAME.match(part)
+            and all(word[0].isupper() and not word.isupper() for word in words)
+            and not _ROLE.search(part)
+            and agency(part) is None
+            and not {word.casefold() for word in words} & _OUTLET_WORDS
+            and not is_desk(part)
+        ):
+            names.append(part)
+    return names
