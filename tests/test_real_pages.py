@@ -334,6 +334,13 @@ def test_a_meta_credit_names_its_writers_alone(author: str, url: str, names: lis
     assert [a["name"] for a in newsbot.extract(html, url).get("authors", [])] == names
 
 
+@pytest.mark.parametrize("root", ["Home", "Início", "Главная", "Startseite", "Accueil"])
+def test_the_front_page_is_no_section_in_any_language(root: str) -> None:
+    trail = f"<nav class='breadcrumbs'><a href='/'>{root}</a><a href='/interessante/'>Interessante</a></nav>"
+    html = _page("<title>Harbour reopens</title>", f"{trail}<h1>Harbour reopens</h1>{_STORY}")
+    assert newsbot.extract(html, "https://x.test/harbour")["section"] == "Interessante"
+
+
 def test_a_byline_block_with_its_date_after_a_line_break() -> None:
     """thespacereview.com: "by Jeff Foust<br><span>Monday, November 18, 2019</span>"."""
     byline = "<h3 class='byline'>by Jeff Foust<br><span class='datetime'>Monday, November 18, 2019</span></h3>"

@@ -64,7 +64,11 @@ logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
 
 #: Below this many characters of story text a page is a front, a video or a stub, not an article.
 MIN_BODY_CHARS = 150
-_BREADCRUMB_ROOTS = frozenset({"home", "main", "홈"})
+# A trail's first link, the front page, as the languages of news pages name it.
+_BREADCRUMB_ROOTS = frozenset(
+    {"home", "main", "homepage", "home page", "startseite", "start", "accueil", "inicio", "início", "página inicial",
+     "portada", "beranda", "главная", "главная страница", "홈", "ホーム", "トップ", "首页"}
+)  # fmt: skip
 # A story quotes the odd link; a front page or index is link titles through and through.
 _MAX_LINK_SHARE = 0.5
 _STORY_PARAGRAPHS = 3
