@@ -98,10 +98,12 @@ def test_korean_record_fields(site: FixtureSite) -> None:
 
 
 def _article(headline: str, published: str, language: str = "en") -> str:
-    paragraphs = "".join(
-        f"<p>{headline}: paragraph {n} tells what happened, who said what and why it matters to readers.</p>"
-        for n in range(5)
-    )
+    # The story in the language the page declares: the record's language is what its words say.
+    sentence = {
+        "en": "paragraph {n} tells what happened, who said what and why it matters to readers.",
+        "de": "Absatz {n} sagt, was geschah, wer was gesagt hat und warum es für die Leser wichtig ist.",
+    }[language]
+    paragraphs = "".join(f"<p>{headline}: {sentence.format(n=n)}</p>" for n in range(5))
     return (
         f"<html lang='{language}'><head><title>{headline} | Local Gazette</title>"
         f"<meta property='og:site_name' content='Local Gazette'></head><body>"

@@ -48,6 +48,7 @@ from newsbot.text.dates import (
     url_date,
     utc_now,
 )
+from newsbot.text.language import detect_language
 from newsbot.text.normalise import clean_text, fingerprint, link_key
 from newsbot.text.titles import site_names, strip_site_suffix
 from newsbot.version import __version__
@@ -182,7 +183,8 @@ def extract_article(
             "site": profile.name if profile is not GENERIC else _host(page_url),
         },
     }
-    if page_language := meta.language or profile.language:
+    # What the story's words say, when they say it clearly; else what the page or profile declares.
+    if page_language := detect_language(article_body) or meta.language or profile.language:
         record["inLanguage"] = page_language
     if breadcrumbs:
         record["section"] = breadcrumbs[0]
