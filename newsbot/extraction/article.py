@@ -352,9 +352,9 @@ def _same_words(heading: str, titles: list[str]) -> bool:
 def _url_day(url: str, url_info: ArticleUrl | None, profile: SiteProfile) -> datetime | None:
     """The day the article's URL names: as its profile reads the site's URLs, or on a site no
     profile describes, a /yyyy/mm/dd/ path (WordPress and most news CMSs)."""
-    if url_info is not None or profile.article_paths:
-        return url_info.date if url_info is not None else None
-    return url_date(urlsplit(url).path)
+    if url_info is not None:
+        return url_info.date
+    return None if profile.article_paths else url_date(urlsplit(url).path)
 
 
 def _dates(
@@ -545,9 +545,7 @@ def _page_authors(
             continue
         for part in _BYLINE_PARTS.split(_spaced_text(element)):
             authors = parse_byline(part, language) or loose_byline(part) or names_alone(part) or []
-            if authors := [
-                author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)
-            ]:
+            if authors := _writers(authors, site):
                 return authors
     if undescribed:
         # Last, any short element before the story that begins as a byline does ("By", "Written
@@ -555,9 +553,7 @@ def _page_authors(
         # or rel that says so. The innermost such element: its parent may add "Associated Press".
         for element in _innermost(_before_story(tree, _byline_like(tree))):
             authors = loose_byline(_spaced_text(element)) or []
-            if authors := [
-                author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)
-            ]:
+            if authors := _writers(authors, site):
                 return authors
     return []
 
@@ -590,6 +586,11 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
         if parent is not None and len(_spaced_text(parent)) < _SHORT_LINE_CHARS:
             elements[parent] = None
     return list(elements)
+
+
+def _writers(authors: list[Author], site: set[str]) -> list[Author]:
+    """``authors`` without the site's own name and without desks."""
+    return [author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)]
 
 
 def _spaced_text(element: etree._Element) -> str:

@@ -274,6 +274,7 @@ def byline_date(line: str, tz: tzinfo | None = None) -> FoundDate | None:
 
 # What joins a name to the date after it: "by Jeff Foust | Monday, November 18, 2019".
 _BEFORE_DATE = re.compile(r"(?:[\s|,:·•\-–—]+|\b(?:on|am|le|el|em|il|op|pada)\b)*$", re.IGNORECASE)
+_TRAILING_WEEKDAY = re.compile(rf"(?:{_WEEKDAY.pattern})\W*$", re.IGNORECASE)
 
 
 def text_before_date(text: str) -> str:
@@ -285,7 +286,7 @@ def text_before_date(text: str) -> str:
     head = text[: found[0].start()]
     while True:
         trimmed = _BEFORE_DATE.sub("", head)
-        trimmed = re.sub(rf"(?:{_WEEKDAY.pattern})\W*$", "", trimmed, flags=re.IGNORECASE)
+        trimmed = _TRAILING_WEEKDAY.sub("", trimmed)
         if trimmed == head:
             return head.strip()
         head = trimmed
