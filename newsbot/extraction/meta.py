@@ -19,16 +19,18 @@ _META = Selector(("meta[content]",))
 _CANONICAL = Selector(("link[rel=canonical][href]",))
 _JSON_LD = Selector(("script[type='application/ld+json']",))
 _TITLE = Selector(("title",))
-_ARTICLE_TYPES = {
-    "NewsArticle",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "Report",
-    "Article",
-    "ReportageNewsArticle",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-}
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+    }
+)
 
 
 @dataclass
@@ -47,6 +49,8 @@ class PageMeta:
     json_ld_breadcrumbs: list[str] = field(default_factory=list)
     #: JSON-LD nodes by ``@id``: a graph names its author or publisher by reference.
     json_ld_ids: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Every ``@type`` the page's JSON-LD declares.
+    json_ld_types: frozenset[str] = frozenset()
 
     def resolve(self, node: Any) -> Any:
         """``node`` itself, or the node its ``{"@id": ...}`` reference stands for."""
@@ -73,7 +77,8 @@ def read_meta(tree: etree._Element) -> PageMeta:
     titles = _TITLE(tree)
     meta.title = text_of(titles[0]) or None if titles else None
     objects = list(_json_ld_objects(tree))
-    meta.json_ld = next((node for kinds, node in objects if kinds & _ARTICLE_TYPES), {})
+    meta.json_ld_types = frozenset(kind for kinds, _ in objects for kind in kinds)
+    meta.json_ld = next((node for kinds, node in objects if kinds & ARTICLE_TYPES), {})
     meta.json_ld_page = next((node for kinds, node in objects if "WebPage" in kinds), {})
     meta.json_ld_ids = {node["@id"]: node for _, node in objects if isinstance(node.get("@id"), str) and len(node) > 1}
     trail = next((node for kinds, node in objects if "BreadcrumbList" in kinds), {})

@@ -24,6 +24,9 @@ _LONG_PARAGRAPHS = etree.XPath("descendant-or-self::p[string-length(normalize-sp
 # taken when it is this many times longer.
 _RESCUE_COVER = 0.3
 _RESCUE_GAIN = 2.5
+# The same when it keeps under this share of the page's whole text. 0.15 is the widest trigger
+# that lowers no tuning half (0.2 lowered readability's); 0.10 and 0 tie with it there.
+_RESCUE_SHARE = 0.15
 
 
 def long_paragraphs(scope: etree._Element) -> list[etree._Element]:
@@ -71,24 +74,31 @@ def _options(favor_recall: bool, favor_precision: bool, fast: bool) -> Extractor
     )
 
 
-def generic_story_lines(tree: etree._Element, url: str) -> list[str]:
+def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> list[str]:
     """The story of a page no layout describes: trafilatura's precision mode, widened when short.
 
-    Measured on 181 real news pages (``python -m bench``): precision mode without its fallback
-    comparison keeps the story on most pages at two thirds of the time; where it keeps under a
-    third of the story's paragraphs, the comparison runs, then recall mode (a story split into
-    blocks, 3% of the pages). The paragraphs of the page's other ``<article>`` elements (related
-    posts, teasers) are not the story's: counting them once made recall take them all.
+    Precision mode without its fallback comparison keeps the story on most pages at the least
+    cost. Where it keeps under a third of the story's long paragraphs, or under
+    ``_RESCUE_SHARE`` of the page's text (``page_chars``: guides and lists whose story is not in
+    ``<p>``), wider readings are tried in turn, each taken when it is ``_RESCUE_GAIN`` times
+    longer: precision mode with its comparison with readability and jusText, trafilatura's default
+    reading with that comparison, then recall mode. Chosen on the tuning halves of the three
+    development sets (``python -m bench``): the default reading rescues guides and lists that
+    precision mode's comparison cuts, and going to it straight lost the stories that comparison
+    finds (a news page whose default reading takes the comments). The paragraphs of the page's other ``<article>``
+    elements (related posts, teasers) are not the story's: counting them once made recall take
+    them all.
     """
     lines = story_lines(tree, url, favor_precision=True, fast=True)
     story_chars = _story_paragraph_chars(tree, lines)
-    for wider in ({"favor_precision": True}, {"favor_recall": True}):
+    short = _chars(lines) < _RESCUE_SHARE * page_chars
+    for wider in ({"favor_precision": True}, {}, {"favor_recall": True}):
         kept = _chars(lines)
-        if kept >= _RESCUE_COVER * story_chars:
+        if kept >= _RESCUE_COVER * story_chars and not short:
             break
         widened = story_lines(tree, url, **wider)
         if _chars(widened) > _RESCUE_GAIN * kept:
-            lines = widened
+            lines, short = widened, False
     return lines
 
 
