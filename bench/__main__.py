@@ -10,7 +10,7 @@ from typing import Any
 
 import trafilatura
 
-from bench import aeb
+from bench import aeb, generalise
 from bench.corpus import LAYOUTS, generate
 from bench.crawl import compare, crawl, fastest
 from bench.quality import score
@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     results: dict[str, Any] = {"machine": machine(), "quality": quality, "speed": speed, "smoke": args.smoke}
     results["real"] = real_pages(args.real_pages)
+    # The three development sets, each half by half; a smoke run reads a few pages of each.
+    results["sets"] = generalise.run(limit=6 if args.smoke else 0)
 
     if not args.no_crawl:
         bodies = [p.html.encode() for p in pages]
@@ -179,10 +181,47 @@ def real_targets(real: dict[str, Any]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def set_targets(sets: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each development set's check half against trafilatura's best of its four modes there."""
+    found = []
+    for name, halves in sets.items():
+        check = halves["check"]
+        ours = check["by"]["newsbot"]
+        best = max(figures["body_f1"] for extractor, figures in check["by"].items() if extractor != "newsbot")
+        found += [
+            {"name": f"{name} check half: body F1 >= trafilatura's best mode + 0.02",
+             "value": f"{ours['body_f1']} vs {best}", "goal": f">= {round(best + 0.02, 4)}",
+             "met": ours["body_f1"] >= best + 0.02},
+            {"name": f"{name} check half: largest F1 loss on one page to trafilatura's best mode",
+             "value": check["max_loss"], "goal": "<= 0.10", "met": check["max_loss"] <= 0.10},
+            {"name": f"{name} check half: articles refused", "value": f"{ours['articles_refused']}/{check['articles']}",
+             "goal": "<= 2%", "met": ours["articles_refused"] <= 0.02 * check["articles"]},
+        ]  # fmt: skip
+        if check["other"]:
+            found.append(
+                {
+                    "name": f"{name} check half: pages that are not articles refused",
+                    "value": f"{ours['other_refused']}/{check['other']}",
+                    "goal": ">= 90%",
+                    "met": ours["other_refused"] >= 0.9 * check["other"],
+                }
+            )
+        ratio = halves["all"].get(f"time_vs_{generalise.TIME_BASELINE}", 0.0)
+        found.append(
+            {
+                "name": f"{name}: newsbot.extract / trafilatura fast+precision with metadata, median time",
+                "value": ratio,
+                "goal": "<= 1.0",
+                "met": 0 < ratio <= 1.0,
+            }
+        )
+    return found
+
+
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     evaluation = results["quality"]["evaluation"]["newsbot"]
     left = evaluation["captions_left"] + evaluation["chrome_left"]
-    found = real_targets(results.get("real") or {"missing": ""})
+    found = real_targets(results.get("real") or {"missing": ""}) + set_targets(results.get("sets") or {})
     found += [
         {"name": "newsbot body F1 on the evaluation set", "value": evaluation["f1"], "goal": ">= 0.98",
          "met": evaluation["f1"] >= 0.98},

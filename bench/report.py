@@ -40,6 +40,7 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
 def render(results: dict[str, Any]) -> str:
     host = results["machine"]
     parts = [f"Machine: {host['cpu']}, {host['cores']} cores, Python {host['python']}"]
+    parts.extend(render_sets(results.get("sets") or {}))
     parts.extend(render_real(results.get("real")))
     quality = results["quality"]
     rows = []
@@ -131,6 +132,41 @@ def render_comparison(found: dict[str, Any]) -> list[str]:
         headers = ["crawler", "pages", "pages/s", "of bare", "crawl CPU ms/page", "worker CPU ms/page",
                    "server CPU ms/page", "peak RSS MB", "pages/s of each run"]  # fmt: skip
         parts.append(table(headers, rows))
+    return parts
+
+
+_SET_FIGURES = (
+    ("body_f1", "body F1"),
+    ("articles_refused", "articles refused"),
+    ("other_refused", "others refused"),
+    ("headline", "headline"),
+    ("day", "day"),
+    ("author_recall", "author R"),
+    ("author_precision", "author P"),
+    ("instant", "instant"),
+    ("image", "image"),
+    ("median_ms", "median ms"),
+)
+
+
+def render_sets(sets: dict[str, Any]) -> list[str]:
+    """Each development set, check half first: newsbot beside trafilatura's four modes."""
+    parts = []
+    for name, halves in sets.items():
+        for half in ("check", "tune", "all"):
+            part = halves[half]
+            parts.append(
+                f"Real pages, {name}, {half} half{'s' if half == 'all' else ''}: {part['pages']} pages "
+                f"({part['articles']} articles, {part['other']} not); largest loss on one page to trafilatura's best "
+                f"mode {part.get('max_loss')}; newsbot's median time / trafilatura fast+precision with metadata "
+                f"{part.get('time_vs_fast+precision')}, / default with metadata {part.get('time_vs_default')}"
+            )
+            rows = [
+                [extractor if extractor == "newsbot" else f"trafilatura ({extractor})"]
+                + ["-" if figures[key] is None else figures[key] for key, _ in _SET_FIGURES]
+                for extractor, figures in part["by"].items()
+            ]
+            parts.append(table(["extractor", *(label for _, label in _SET_FIGURES)], rows))
     return parts
 
 

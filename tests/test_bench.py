@@ -32,6 +32,15 @@ def test_bench_smoke_run(tmp_path: Path) -> None:
     assert real["pages"] == 6 and "Real pages" in done.stdout
     assert set(real["scores"]) == {"newsbot", "trafilatura (precision)", "trafilatura (default)", "trafilatura (fast)"}
     assert real["extract_ms"] > 0 and real["reference_ms"] > 0
+    # The three development sets, each split into halves, newsbot beside trafilatura's four modes.
+    sets = results["sets"]
+    assert set(sets) == {"aeb", "wcxb", "readability"}
+    for halves in sets.values():
+        assert set(halves) == {"all", "tune", "check"}
+        assert halves["all"]["pages"] == 6 == halves["tune"]["pages"] + halves["check"]["pages"]
+        assert set(halves["all"]["by"]) == {"newsbot", "precision", "default", "fast", "fast+precision"}
+    assert "Real pages, wcxb, check half" in done.stdout
+    assert any(target["name"].startswith("wcxb check half: body F1") for target in results["targets"])
 
 
 def test_the_crawl_profile_charges_the_innermost_kind_and_skips_waiting() -> None:
