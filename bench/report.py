@@ -158,7 +158,8 @@ def render_sets(sets: dict[str, Any]) -> list[str]:
             parts.append(
                 f"Real pages, {name}, {half} half{'s' if half == 'all' else ''}: {part['pages']} pages "
                 f"({part['articles']} articles, {part['other']} not); largest loss on one page to trafilatura's best "
-                f"mode {part.get('max_loss')}; newsbot's median time / trafilatura fast+precision with metadata "
+                f"mode {part.get('max_loss')} ({part.get('max_loss_kept')} among the articles newsbot keeps); "
+                f"newsbot's median time / trafilatura fast+precision with metadata "
                 f"{part.get('time_vs_fast+precision')}, / default with metadata {part.get('time_vs_default')}"
             )
             rows = [

@@ -457,8 +457,14 @@ def _dates(
 
 def _searched_date(tree: etree._Element) -> FoundDate | None:
     """The publication day htmldate finds where the page declares none: its search of the whole
-    page for the original date (scripts, attributes, text patterns in many languages)."""
-    found = htmldate.find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    page for the original date (scripts, attributes, text patterns in many languages).
+
+    Its quick search first, its extensive one only where that finds nothing: on the wcxb pages
+    that reach here, the same days right (66 of 94) as the extensive search alone, at a third of
+    its time (8.7 ms a page against 26.5).
+    """
+    found = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    found = found or htmldate.find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
     day = datetime.strptime(found, "%Y-%m-%d") if isinstance(found, str) else None
     return FoundDate(day, found, has_time=False) if day is not None and found is not None else None
 

@@ -58,19 +58,19 @@ class PageEvidence:
     markup: dict[str, int]
 
 
-# Counted in C over the whole page: each says something of its kind. Many <time>s are a forum's
-# posts or a listing's teasers; many <article>s and linked headings are teasers; inputs and
-# buttons are a shop or a service; <pre> and <code> are documentation.
-_COUNTS = {
-    name: etree.XPath(f"count({path})")
-    for name, path in {
-        "times": "//time",
-        "articles": "//article",
-        "headings": "//h2|//h3",
-        "linked_headings": "//h2[.//a]|//h3[.//a]",
-        "inputs": "//input[not(@type='hidden')]|//button|//select",
-        "code": "//pre|//code",
-    }.items()
+# What the markup holds says something of a page's kind. Many <time>s are a forum's posts or a
+# listing's teasers; many <article>s and linked headings are teasers; inputs and buttons are a
+# shop or a service; <pre> and <code> are documentation.
+_COUNTED = {
+    "time": "times",
+    "article": "articles",
+    "h2": "headings",
+    "h3": "headings",
+    "input": "inputs",
+    "button": "inputs",
+    "select": "inputs",
+    "pre": "code",
+    "code": "code",
 }
 _ITEMTYPES = etree.XPath("//@itemtype")
 # A price: a currency sign beside a number, either way round.
@@ -79,7 +79,15 @@ _PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|zł|kr|Kč|
 
 def count_markup(tree: etree._Element, text: str) -> dict[str, int]:
     """The page's counts for :class:`PageEvidence`; ``text`` is the page's visible text."""
-    counts = {name: int(float(str(count(tree)))) for name, count in _COUNTS.items()}
+    counts = dict.fromkeys(["times", "articles", "headings", "linked_headings", "inputs", "code"], 0)
+    # One walk, the tags filtered in C: a tenth of the time of an XPath count per kind.
+    for element in tree.iter(*_COUNTED):
+        tag = element.tag
+        if tag == "input" and element.get("type") == "hidden":
+            continue
+        counts[_COUNTED[tag]] += 1
+        if tag in ("h2", "h3") and element.find(".//a") is not None:
+            counts["linked_headings"] += 1
     counts["prices"] = len(_PRICE.findall(text))
     return counts
 
