@@ -140,6 +140,18 @@ def test_offline_replay_of_the_bundled_fixtures(site: FixtureSite, tmp_path: Pat
         assert record_errors(record) == []
 
 
+def test_a_daily_page_reached_through_news_is_read_with_the_dailys_profile(site: FixtureSite, tmp_path: Path) -> None:
+    """``scrapy crawl news`` given the Daily's news sitemap writes the records ``joongang`` writes."""
+    sitemap = "https://koreajoongangdaily.joins.com/sitemap-news.xml"
+    result = run_crawl(tmp_path, "-a", f"start_urls={sitemap}", "-s", "NEWSBOT_REPLAY=fixtures", spider="news")
+    assert result.returncode == 0, result.log[-3000:]
+    expected = expected_records(site)
+    assert len(result.records) >= 3
+    for record in result.records:
+        assert record["metadata"]["site"] == "joongang"
+        assert comparable(record) == expected[record["articleId"]]
+
+
 def test_links_off_the_allowed_hosts_are_not_followed(fixture_server: HTTPServer, tmp_path: Path) -> None:
     result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}?page=2")
     assert result.records

@@ -41,7 +41,7 @@ from newsbot.errors import EmptyPage
 from newsbot.extensions.shutdown import ShutdownCancelled
 from newsbot.extraction.html import parse_html
 from newsbot.items import Page
-from newsbot.profiles import GENERIC, SiteProfile
+from newsbot.profiles import GENERIC, SiteProfile, profile_for_url
 from newsbot.spiders.arguments import CrawlArguments
 from newsbot.stores.frontier import release
 from newsbot.stores.seen import store_for
@@ -73,8 +73,10 @@ class SiteSpider(scrapy.Spider):
     needs_start_urls = True
 
     def profile_for(self, url: str) -> SiteProfile:
-        """The profile the pipelines read a page of this crawl with."""
-        return self.profile
+        """The profile the pipelines read a page of this crawl with: the spider's own, or for the
+        generic spider the profile of the page's site (a Daily page reached through a feed given
+        to ``news`` is read as ``joongang`` reads it, as ``warc`` does)."""
+        return profile_for_url(url) if self.profile is GENERIC else self.profile
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
