@@ -230,7 +230,7 @@ def test_a_json_ld_graph_dates_the_page_when_its_article_block_does_not_parse() 
 def test_a_day_in_the_url_dates_a_page_of_an_undescribed_site_that_prints_none() -> None:
     html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}")
     record = newsbot.extract(html, "https://www.example-news.com/2019/11/19/harbour-reopens/")
-    assert record["datePublished"] == "2019-11-19T00:00:00"
+    assert record["datePublished"] == "2019-11-19"
     assert record["datePublishedRaw"] == "2019-11-19"
 
 

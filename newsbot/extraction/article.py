@@ -20,7 +20,7 @@ from lxml import etree
 from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, section_name
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.html import block_lines, parse_html, text_of, wrap_text_runs
-from newsbot.extraction.images import read_photos
+from newsbot.extraction.images import Photo, read_photos
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, json_ld_authors, read_meta, site_name
@@ -186,8 +186,9 @@ def extract_article(
     if link_chars > _MAX_LINK_SHARE * len(article_body):
         raise NotAnArticle("the text is mostly link titles: a section front or an index")
     evidence = probability = None
-    if container is None:
-        # No layout vouches for the page: its own signals say whether it is an article at all.
+    if container is None and url_info is None:
+        # Neither a layout nor the profile's article URL shapes vouch for the page: its own
+        # signals say whether it is an article at all.
         evidence = PageEvidence(
             url=page_url,
             json_ld_types=declared_types,
@@ -230,15 +231,11 @@ def extract_article(
     if description := meta.get("og:description", "description", "twitter:description"):
         record["description"] = description
     if published is not None:
-        record["datePublished"], record["datePublishedRaw"] = to_iso(published.value), published.raw
+        record["datePublished"], record["datePublishedRaw"] = published.iso(), published.raw
     if modified is not None:
-        record["dateModified"], record["dateModifiedRaw"] = to_iso(modified.value), modified.raw
-    if photos.photos:
-        record["mainImage"] = {"url": photos.photos[0].url}
-    elif (og_image := absolute_url(meta.get("og:image") or "", page_url)) and not profile.default_image.search(
-        og_image
-    ):
-        record["mainImage"] = {"url": og_image}
+        record["dateModified"], record["dateModifiedRaw"] = modified.iso(), modified.raw
+    if main_image := _main_image(meta, page_url, profile, photos.photos):
+        record["mainImage"] = main_image
     return Extraction(record, layout.name, +removed, evidence=evidence, probability=probability)
 
 
@@ -274,6 +271,30 @@ def _link_keys(scope: etree._Element) -> tuple[frozenset[str], frozenset[str], i
 
 # The page's text, white space folded in C; the story is a share of it.
 _PAGE_TEXT = etree.XPath("normalize-space(/html/body)")
+
+
+def _main_image(meta: PageMeta, url: str, profile: SiteProfile, photos: list[Photo]) -> dict[str, str] | None:
+    """The image the page declares for the article (``og:image``, then JSON-LD's ``image``), with
+    the caption and credit the story prints under it when it is one of the story's photos; a page
+    that declares none (or only the site's default picture) leads with its first story photo."""
+    for candidate in (meta.get("og:image", "twitter:image"), *_json_ld_images(meta.json_ld.get("image"))):
+        declared = absolute_url(candidate or "", url)
+        if declared and not profile.default_image.search(declared):
+            photo = next((photo for photo in photos if _same_image(photo.url, declared)), None)
+            return photo.as_record() if photo is not None else {"url": declared}
+    return photos[0].as_record() if photos else None
+
+
+def _json_ld_images(value: Any) -> list[str]:
+    """The URLs a JSON-LD ``image`` gives: a URL, an ``ImageObject``, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    urls = [item.get("url") or item.get("contentUrl") if isinstance(item, dict) else item for item in items]
+    return [found for found in urls if isinstance(found, str) and found.strip()]
+
+
+def _same_image(one: str, other: str) -> bool:
+    # A declared image is often the story photo at another size: the same file, other parameters.
+    return one.split("?", 1)[0].rstrip("/") == other.split("?", 1)[0].rstrip("/")
 
 
 def _host(url: str) -> str:

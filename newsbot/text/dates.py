@@ -121,6 +121,11 @@ class FoundDate:
     #: The source gave a time of day, not only a date.
     has_time: bool = True
 
+    def iso(self) -> str:
+        """As a record writes it: a timestamp with seconds (and its offset, if any), or a day
+        alone when the source gave no time: a date is a date, not midnight."""
+        return to_iso(self.value) if self.has_time else self.value.date().isoformat()
+
     @property
     def precision(self) -> int:
         """2: time and offset, 1: time of day, 0: a date alone. Of a page's dates the most precise wins."""
