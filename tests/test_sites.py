@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from bench import realsets
 from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.profiles import GENERIC, JOONGANG_ILBO, PROFILES
 from newsbot.profiles.base import SiteProfile
@@ -228,3 +229,26 @@ def test_no_module_outside_the_profiles_names_a_site(path: Path) -> None:
     used = _names_used(path)
     assert not (used & site_profiles), f"{path.name} names a site profile"
     assert not (used & modules), f"{path.name} imports a site profile's module"
+
+
+def test_a_sitemap_crawl_of_real_pages_writes_the_articles_only(tmp_path: Path) -> None:
+    """Real pages served locally: two articles, a shop's product page and a forum thread. The
+    two that are not articles are dropped as ``not_article``, each counted, none written."""
+    pages = {page.key: page for page in realsets.load("wcxb")}
+    served = {"/news/weight-loss-drugs": "0221", "/blog/ethical-brands": "4106", "/p/interface": "2893",
+              "/q/except-pass": "0564"}  # fmt: skip
+    local = Site()
+    with local.running():
+        for path, key in served.items():
+            local.page(path, pages[key].html())
+        urls = "".join(f"<url><loc>{local.origin}{path}</loc></url>" for path in served)
+        sitemap = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
+        local.page("/sitemap.xml", sitemap, "application/xml")
+        result = run_crawl(
+            tmp_path, "-a", f"start_urls={local.origin}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False", spider="news"
+        )
+    assert result.returncode == 0, result.log[-3000:]
+    written = sorted(record["url"].removeprefix(local.origin) for record in result.records)
+    assert written == ["/blog/ethical-brands", "/news/weight-loss-drugs"], written
+    assert result.stats["newsbot/dropped/not_article"] == 2
+    assert all(len(local.hits[path]) == 1 for path in served)
