@@ -304,27 +304,6 @@ FIGURES = (
 )
 
 
-def render(results: dict[str, Any]) -> str:
-    lines = []
-    for name, parts in results.items():
-        for half in ("tune", "check", "all"):
-            part = parts[half]
-            lines.append(
-                f"\n{name} / {half}: {part['pages']} pages ({part['articles']} articles, {part['other']} not), "
-                f"largest loss {part.get('max_loss')} ({part.get('max_loss_kept')} of kept articles), "
-                f"time vs fast+precision {part.get('time_vs_fast+precision')}, vs default {part.get('time_vs_default')}"
-            )
-            header = f"{'':16}" + "".join(f"{label:>17}" for _, label in FIGURES)
-            lines.append(header)
-            for extractor, figures in part["by"].items():
-                lines.append(f"{extractor:16}" + "".join(f"{_cell(figures[key]):>17}" for key, _ in FIGURES))
-    return "\n".join(lines)
-
-
-def _cell(value: object) -> str:
-    return "-" if value is None else str(value)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generalise", description=__doc__)
     parser.add_argument("--limit", type=int, default=0, help="pages of each set (default: all)")
@@ -334,7 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = {name: pages for name, pages in load_all().items() if not args.set or name in args.set}
     results = run(sets, processes=args.processes, limit=args.limit)
-    print(render(results))
+    from bench.report import render_sets  # the report reads this module's figures
+
+    print("\n\n".join(render_sets(results)))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

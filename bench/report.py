@@ -9,6 +9,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from bench.generalise import FIGURES
+
 
 def machine() -> dict[str, Any]:
     model = "unknown"
@@ -135,20 +137,6 @@ def render_comparison(found: dict[str, Any]) -> list[str]:
     return parts
 
 
-_SET_FIGURES = (
-    ("body_f1", "body F1"),
-    ("articles_refused", "articles refused"),
-    ("other_refused", "others refused"),
-    ("headline", "headline"),
-    ("day", "day"),
-    ("author_recall", "author R"),
-    ("author_precision", "author P"),
-    ("instant", "instant"),
-    ("image", "image"),
-    ("median_ms", "median ms"),
-)
-
-
 def render_sets(sets: dict[str, Any]) -> list[str]:
     """Each development set, check half first: newsbot beside trafilatura's four modes."""
     parts = []
@@ -156,7 +144,7 @@ def render_sets(sets: dict[str, Any]) -> list[str]:
         for half in ("check", "tune", "all"):
             part = halves[half]
             parts.append(
-                f"Real pages, {name}, {half} half{'s' if half == 'all' else ''}: {part['pages']} pages "
+                f"Real pages, {name}, {'both halves' if half == 'all' else half + ' half'}: {part['pages']} pages "
                 f"({part['articles']} articles, {part['other']} not); largest loss on one page to trafilatura's best "
                 f"mode {part.get('max_loss')} ({part.get('max_loss_kept')} among the articles newsbot keeps); "
                 f"newsbot's median time / trafilatura fast+precision with metadata "
@@ -164,10 +152,10 @@ def render_sets(sets: dict[str, Any]) -> list[str]:
             )
             rows = [
                 [extractor if extractor == "newsbot" else f"trafilatura ({extractor})"]
-                + ["-" if figures[key] is None else figures[key] for key, _ in _SET_FIGURES]
+                + ["-" if figures[key] is None else figures[key] for key, _ in FIGURES]
                 for extractor, figures in part["by"].items()
             ]
-            parts.append(table(["extractor", *(label for _, label in _SET_FIGURES)], rows))
+            parts.append(table(["extractor", *(label for _, label in FIGURES)], rows))
     return parts
 
 
