@@ -486,8 +486,7 @@ def _searched_date(tree: etree._Element) -> FoundDate | None:
     """
     found = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     found = found or htmldate.find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
-    day = datetime.strptime(found, "%Y-%m-%d") if isinstance(found, str) else None
-    return FoundDate(day, found, has_time=False) if day is not None and found is not None else None
+    return FoundDate(datetime.strptime(found, "%Y-%m-%d"), found, has_time=False) if isinstance(found, str) else None
 
 
 def _structured_dates(meta: PageMeta, tz: tzinfo | None) -> tuple[list[FoundDate], list[FoundDate]]:
