@@ -252,3 +252,24 @@ def test_a_sitemap_crawl_of_real_pages_writes_the_articles_only(tmp_path: Path) 
     assert written == ["/blog/ethical-brands", "/news/weight-loss-drugs"], written
     assert result.stats["newsbot/dropped/not_article"] == 2
     assert all(len(local.hits[path]) == 1 for path in served)
+
+
+def test_a_bad_link_in_a_feed_is_one_skip_and_the_rest_of_the_feed_goes_on(tmp_path: Path) -> None:
+    """Ports out of range or not numbers, file:// and ftp:// links: each skipped and counted,
+    nothing read from disk, every good entry after them written."""
+    local = Site()
+    with local.running():
+        at = local.origin
+        good = ["/stories/one", "/stories/two", "/stories/three"]
+        for n, path in enumerate(good):
+            local.page(path, _article(f"Story number {n} of the feed", "2026-03-02T09:00:00"))
+        bad = ["http://127.0.0.1:99999/x", "http://127.0.0.1:8o8o/y", "http://127.0.0.1:-1/z",
+               "file://127.0.0.1/etc/passwd", f"ftp://127.0.0.1:{local.server.port}/w"]  # fmt: skip
+        links = [f"{at}{good[0]}", *bad[:3], f"{at}{good[1]}", *bad[3:], f"{at}{good[2]}"]
+        items = "".join(f"<item><link>{link}</link></item>" for link in links)
+        local.page("/feed.xml", f"<?xml version='1.0'?><rss version='2.0'><channel>{items}</channel></rss>")
+        result = run_crawl(tmp_path, "-a", f"start_urls={at}/feed.xml", "-s", "ROBOTSTXT_OBEY=False", spider="news")
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(record["url"].removeprefix(at) for record in result.records) == sorted(good)
+    assert result.stats["newsbot/skipped/bad_link"] == len(bad)
+    assert "Traceback" not in result.log

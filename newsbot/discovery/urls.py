@@ -37,9 +37,11 @@ class ArticleUrl:
 
 def _split(url: str) -> SplitResult | None:
     try:
-        return urlsplit(url)
-    except ValueError:  # "http://[" and other URLs no browser would follow
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- read to check it: ":99999", ":8o8o" and ":-1" raise only when read
+    except ValueError:  # "http://[", a port out of range and other URLs no browser would follow
         return None
+    return parts
 
 
 def absolute_url(href: str, base: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Self
 from urllib.parse import urlsplit
@@ -36,7 +37,7 @@ from twisted.python.failure import Failure
 
 from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
-from newsbot.discovery.urls import ArticleUrl, canonical_url, host_allowed
+from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, host_allowed
 from newsbot.errors import EmptyPage
 from newsbot.extensions.shutdown import ShutdownCancelled
 from newsbot.extraction.html import parse_html
@@ -291,7 +292,10 @@ class SiteSpider(scrapy.Spider):
                 yield request
 
     def _discovery_request(self, url: str) -> scrapy.Request | None:
-        url = canonical_url(url)
+        if (web := absolute_url(url, url)) is None:
+            self._count("newsbot/skipped/bad_link", url, "not an http(s) address a browser would follow")
+            return None
+        url = canonical_url(web)
         if url in self.discovery_urls or not self._allowed(url):
             return None  # a listing that links back to an earlier page, or to another site
         self.discovery_urls.add(url)
@@ -306,7 +310,11 @@ class SiteSpider(scrapy.Spider):
 
     def _follow_entries(self, response: Response, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
-            request = self._article_request(entry, source=response.url)
+            # One bad link (a port out of range, file:// or ftp://) is one skip; the rest go on.
+            if (url := absolute_url(entry.url, response.url)) is None:
+                self._count("newsbot/skipped/bad_link", entry.url, "not an http(s) address a browser would follow")
+                continue
+            request = self._article_request(replace(entry, url=url), source=response.url)
             if request is not None:
                 yield request
 
