@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import lxml.html
 import pytest
@@ -190,3 +191,26 @@ def test_a_page_of_more_elements_than_any_news_page_is_refused_before_parsing() 
     with pytest.raises(newsbot.TooManyElements) as raised:
         newsbot.extract(html, "https://x.test/tiny")
     assert raised.value.reason == "too_many_elements"
+
+
+def test_no_record_holds_control_characters() -> None:
+    """A "&#1;" in the headline and a NUL in a JSON-LD author reach no field of the record."""
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane\u0000 Doe"}})
+    html = page(
+        f"<h1>Bad &#1;headline\u0007 here</h1><main>{paragraphs()}</main>",
+        f"<meta property='og:title' content='Bad &#1;headline here'><script type='application/ld+json'>{ld}</script>",
+    )
+    record = newsbot.extract(html, "https://news.example.org/2024/01/02/bad-headline-here")
+    strings: list[str] = []
+    stack: list[Any] = [record]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            strings.append(value)
+    assert not [text for text in strings if any(ord(char) < 32 and char != "\n" for char in text)]
+    assert record["authors"][0]["name"] == "Jane Doe"
+    assert record["headline"] == "Bad headline here"

@@ -8,6 +8,9 @@ from functools import lru_cache
 
 # \s misses some of the spacers that CMS editors paste in (zero-width space, word joiner, BOM).
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# No record holds control characters or lone surrogates: a NUL in a JSON-LD name, "&#1;" in a
+# headline, half of a broken emoji. (Tabs, line breaks and the other white space are spaces.)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
 # For comparisons only: quotes, dashes and punctuation vary between a caption and its repeat.
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -20,7 +23,9 @@ def clean_text(text: str) -> str:
     # Called some hundred times a page: ASCII text needs neither NFC nor the invisible spacers
     # (both non-ASCII), and str.split() splits on exactly the characters ``\s`` matches.
     if not text.isascii():
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", _CONTROL.sub("", text)))
+    elif not text.isprintable():
+        text = _CONTROL.sub("", text)
     return " ".join(text.split())
 
 
