@@ -68,6 +68,9 @@ class CsvExporter(CsvItemExporter):
         return super().serialize_field(field, name, value)
 
 
+_NO_PYARROW = "Parquet feeds need pyarrow: pip install 'newsbot[parquet]'"
+
+
 class ParquetExporter(BaseItemExporter):
     """Parquet (``-O articles.parquet``), typed from the record's JSON Schema: texts as strings,
     ``authors``, ``breadcrumbs`` and ``images`` as lists of structs, ``mainImage`` and ``metadata``
@@ -75,13 +78,22 @@ class ParquetExporter(BaseItemExporter):
 
     batch = 1000
 
+    @staticmethod
+    def missing_requirement() -> str | None:
+        """Why this exporter cannot run here, checked before a crawl starts (``newsbot.feedcheck``)."""
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError:
+            return _NO_PYARROW
+        return None
+
     def __init__(self, file: Any, **kwargs: Any) -> None:
         super().__init__(dont_fail=True, **kwargs)
         try:
             import pyarrow
             import pyarrow.parquet
         except ImportError:
-            raise NotConfigured("Parquet feeds need pyarrow: pip install 'newsbot[parquet]'") from None
+            raise NotConfigured(_NO_PYARROW) from None
         self._arrow = pyarrow
         self._parquet = pyarrow.parquet
         self.file = file

@@ -408,6 +408,30 @@ def test_a_bad_setting_gets_one_clear_error_and_exit_2(tmp_path: Path, setting: 
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_a_parquet_feed_without_pyarrow_stops_before_the_crawl(tmp_path: Path) -> None:
+    # pyarrow is an extra: a folder first on the path stands in for an install without it.
+    (tmp_path / "no_extra" / "pyarrow").mkdir(parents=True)
+    (tmp_path / "no_extra" / "pyarrow" / "__init__.py").write_text("raise ImportError('not installed')\n")
+    command = [SCRAPY, "crawl", "joongang", "-s", "NEWSBOT_REPLAY=fixtures", "-O", str(tmp_path / "a.parquet")]
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "no_extra")}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("pip install 'newsbot[parquet]'") == 1 and "Traceback" not in done.stderr
+    assert "Spider opened" not in done.stderr  # nothing was fetched
+    assert list(tmp_path.glob("a.*")) == []
+
+
+@pytest.mark.parametrize("place", ["/proc/newsbot-none/out.jsonl", "{tmp}/a-file/out.jsonl"])
+def test_an_output_path_that_cannot_be_created_stops_before_the_crawl(tmp_path: Path, place: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder\n")
+    out = place.format(tmp=tmp_path)
+    command = [SCRAPY, "crawl", "joongang", "-s", "NEWSBOT_REPLAY=fixtures", "-O", out]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("the feed cannot be written") == 1 and "Traceback" not in done.stderr
+    assert "Spider opened" not in done.stderr
+
+
 def test_a_missing_archive_is_a_bad_argument_before_any_output(tmp_path: Path) -> None:
     out = tmp_path / "archive.jsonl"
     command = [SCRAPY, "crawl", "warc", "-a", f"warc={tmp_path / 'none.warc.gz'}", "-O", str(out)]

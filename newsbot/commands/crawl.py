@@ -22,6 +22,7 @@ from scrapy.settings import BaseSettings
 
 from newsbot.extensions.feeds import FEED_ERROR
 from newsbot.extensions.monitor import QUALITY_REASON
+from newsbot.feedcheck import feed_error
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ _ARGUMENTS = (
 )
 #: What each exit code means, for ``scrapy crawl -h``; the codes themselves are FAILED's.
 _MEANINGS = {
-    "bad_argument": "an unknown or malformed argument or newsbot setting; nothing started",
+    "bad_argument": "a bad argument or newsbot setting, or a feed that cannot be written; nothing started",
     "start_urls_unreachable": "no start URL could be fetched",
     QUALITY_REASON: "a crawl-health rule was breached",
     "no_output": "no feed and no log file, the records would go nowhere",
@@ -94,6 +95,10 @@ class Command(ScrapyCrawl):
         assert self.settings is not None  # set by scrapy.cmdline before run()
         if (error := _setting_error(self.settings)) is not None:
             logger.error("newsbot: bad setting: %s", error)
+            self.exitcode = FAILED["bad_argument"]
+            return
+        if (error := feed_error(self.settings)) is not None:
+            logger.error("newsbot: the feed cannot be written: %s", error)
             self.exitcode = FAILED["bad_argument"]
             return
         if len(args) == 1 and (error := self._argument_error(args[0], opts.spargs)) is not None:

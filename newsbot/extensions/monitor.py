@@ -263,9 +263,13 @@ class CrawlMonitor:
             lines.append(f"(rules are judged once {self.min_articles} article pages were seen)")
         logger.info("newsbot: crawl health report\n%s", "\n".join(lines))
         if self.report_path is not None:
-            self.report_path.parent.mkdir(parents=True, exist_ok=True)
-            self.report_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            logger.info("newsbot: crawl health report written to %s", self.report_path)
+            try:
+                self.report_path.parent.mkdir(parents=True, exist_ok=True)
+                self.report_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            except OSError as error:  # the report is a copy of the log's; losing it stops nothing
+                logger.error("newsbot: the crawl health report cannot be written to %s: %s", self.report_path, error)
+            else:
+                logger.info("newsbot: crawl health report written to %s", self.report_path)
 
 
 def _report_path(setting: str | None, feeds: dict[str, Any]) -> Path | None:
