@@ -86,8 +86,10 @@ def _keep_records(settings: BaseSettings) -> None:
     - A resumed job (its JOBDIR ran before) appends to its feeds: ``-O`` would empty the file
       while the seen-store skips every article already in it.
     - A crawl with a log file and no feed (Scrapyd's default: ``items_dir`` empty) writes its
-      records as JSON Lines beside the log: ``<job>.log`` -> ``<job>.jsonl``. Without either,
-      the spider closes at once (``no_output``) rather than extract pages for nobody.
+      records as JSON Lines in a ``records`` folder beside the log: ``<job>.log`` ->
+      ``records/<job>.jsonl``. Not in the log's own folder: Scrapyd deletes all but the newest
+      ``jobs_to_keep`` files there, and records would go with old logs; it removes no folder.
+      Without either, the spider closes at once (``no_output``) rather than extract pages for nobody.
     """
     feeds = settings.getdict("FEEDS")
     priority = settings.getpriority("FEEDS") or 0
@@ -97,7 +99,8 @@ def _keep_records(settings: BaseSettings) -> None:
             settings.set("FEEDS", appended, priority=priority)
             settings.set("NEWSBOT_FEEDS_APPENDED", True, priority="addon")
     elif not feeds and (log_file := settings.get("LOG_FILE")):
-        default = str(Path(log_file).with_suffix(".jsonl"))
+        log = Path(log_file)
+        default = str(log.parent / "records" / log.with_suffix(".jsonl").name)
         settings.set("FEEDS", {default: {"format": "jsonlines"}}, priority="addon")
         settings.set("NEWSBOT_DEFAULT_FEED", default, priority="addon")
 

@@ -70,7 +70,9 @@ def env(server: Scrapyd) -> dict[str, str]:
     return {**os.environ, "SCRAPYD_URL": server.url, "SCRAPYD_USERNAME": user, "SCRAPYD_PASSWORD": password}
 
 
-def start_scrapyd(home: Path, auth: tuple[str, str] | None, *, items_dir: str = "items") -> Scrapyd:
+def start_scrapyd(
+    home: Path, auth: tuple[str, str] | None, *, items_dir: str = "items", jobs_to_keep: int = 5
+) -> Scrapyd:
     # Outside the project: Scrapyd would read the nearest scrapy.cfg as its own configuration.
     home.mkdir(parents=True)
     port = free_port()
@@ -79,7 +81,7 @@ def start_scrapyd(home: Path, auth: tuple[str, str] | None, *, items_dir: str = 
         "[scrapyd]\n"
         f"bind_address = 127.0.0.1\nhttp_port = {port}\nusername = {user}\npassword = {password}\n"
         f"eggs_dir = eggs\nlogs_dir = logs\nitems_dir = {items_dir}\ndbs_dir = dbs\n"
-        "poll_interval = 0.2\nmax_proc = 4\n",
+        f"jobs_to_keep = {jobs_to_keep}\npoll_interval = 0.2\nmax_proc = 4\n",
         encoding="utf-8",
     )
     with (home / "scrapyd.out").open("w") as log:
@@ -240,17 +242,22 @@ def test_basic_auth(tmp_path: Path, fixture_server: HTTPServer, site: FixtureSit
 def test_scrapyd_with_its_default_configuration_keeps_the_records(
     tmp_path: Path, fixture_server: HTTPServer, site: FixtureSite
 ) -> None:
-    """Scrapyd 1.6 ships with items_dir empty: records go beside the job's log, named in it."""
-    server = start_scrapyd(tmp_path / "home", auth=None, items_dir="")
+    """Scrapyd 1.6 ships with items_dir empty: records go to a folder beside the job's log, named
+    in it, where the rotation of old logs (all but the newest jobs_to_keep files) does not reach."""
+    server = start_scrapyd(tmp_path / "home", auth=None, items_dir="", jobs_to_keep=1)
     try:
         done = deploy(server)
         assert done.returncode == 0, done.stderr
-        job = server.schedule(start_urls=origin(fixture_server) + "/xmls/joins")
-        server.wait(job)
-        beside_log = server.home / "logs" / "newsbot" / "joongang" / f"{job}.jsonl"
-        lines = beside_log.read_text(encoding="utf-8").splitlines()
-        assert len(lines) == 4 and all(json.loads(line)["articleBody"] for line in lines)
-        assert f"records go to {beside_log}" in server.log(job)
+        jobs = []
+        for _ in range(3):
+            jobs.append(server.schedule(start_urls=origin(fixture_server) + "/xmls/joins"))
+            server.wait(jobs[-1])
+        logs = server.home / "logs" / "newsbot" / "joongang"
+        assert not (logs / f"{jobs[0]}.log").exists()  # rotated away, as Scrapyd does
+        for job in jobs:
+            lines = (logs / "records" / f"{job}.jsonl").read_text(encoding="utf-8").splitlines()
+            assert len(lines) == 4 and all(json.loads(line)["articleBody"] for line in lines)
+        assert f"records go to {logs / 'records' / f'{jobs[-1]}.jsonl'}" in server.log(jobs[-1])
     finally:
         stop(server)
 

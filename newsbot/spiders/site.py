@@ -217,7 +217,7 @@ class SiteSpider(scrapy.Spider):
     def _check_output(self) -> None:
         settings = self.crawler.settings
         if default := settings.get("NEWSBOT_DEFAULT_FEED"):
-            logger.info("newsbot: no feed configured; records go to %s, beside the log", default)
+            logger.info("newsbot: no feed configured; records go to %s", default)
         if settings.getbool("NEWSBOT_FEEDS_APPENDED"):
             logger.info("newsbot: resuming the job in %s: feeds are appended to, not overwritten", settings["JOBDIR"])
         if not settings.getdict("FEEDS") and settings.getbool("NEWSBOT_REQUIRE_OUTPUT", True):
