@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
-from newsbot.discovery.feeds import NotAFeed, UnsafeFeed, looks_like_feed, read_feed
+from newsbot.discovery.feeds import NotAFeed, UnsafeFeed, inflate, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
 from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.extraction.html import parse_html
@@ -104,3 +106,13 @@ def test_listing_links_no_browser_would_follow_are_passed_over() -> None:
         "http://127.0.0.1:9/news/2025-01-02/national/politics/S/2300001"
     ]
     assert listing.next_pages == []
+
+
+def test_a_gzip_sitemap_inflates_within_the_download_limit() -> None:
+    sitemap = b"<urlset><url><loc>https://example.com/a</loc></url></urlset>"
+    assert inflate(gzip.compress(sitemap), max_size=1000) == sitemap
+    assert inflate(gzip.compress(sitemap), max_size=0) == sitemap  # 0: no limit, as DOWNLOAD_MAXSIZE
+    with pytest.raises(UnsafeFeed, match="inflating past"):
+        inflate(gzip.compress(b" " * 5000), max_size=1000)
+    with pytest.raises(NotAFeed, match="damaged gzip"):
+        inflate(b"\x1f\x8b\x08garbage", max_size=1000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import gzip
 import subprocess
 from pathlib import Path
 
@@ -229,6 +230,41 @@ def test_no_module_outside_the_profiles_names_a_site(path: Path) -> None:
     used = _names_used(path)
     assert not (used & site_profiles), f"{path.name} names a site profile"
     assert not (used & modules), f"{path.name} imports a site profile's module"
+
+
+def test_a_sitemap_index_with_gzip_children_is_read(tmp_path: Path) -> None:
+    """The sitemap protocol allows gzip-compressed sitemaps (``.xml.gz``, served as gzip files,
+    not with a Content-Encoding); one that inflates past DOWNLOAD_MAXSIZE is one counted skip."""
+    local = Site()
+    with local.running():
+        at = local.origin
+        headlines = [f"Council votes on budget item {n}" for n in range(6)]
+        for n, headline in enumerate(headlines):
+            local.page(f"/stories/{n}", _article(headline, f"2026-03-0{n + 1}T09:00:00"))
+
+        def urlset(numbers: range) -> bytes:
+            urls = "".join(f"<url><loc>{at}/stories/{n}</loc></url>" for n in numbers)
+            return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>".encode()
+
+        local.page("/sitemap-1.xml.gz", gzip.compress(urlset(range(0, 3))), "application/x-gzip")
+        local.page("/sitemap-2.xml.gz", gzip.compress(urlset(range(3, 6))), "application/gzip")
+        local.page("/sitemap-bomb.xml.gz", gzip.compress(b"<urlset>" + b" " * 3_000_000), "application/gzip")
+        children = "".join(
+            f"<sitemap><loc>{at}/{name}</loc></sitemap>"
+            for name in ("sitemap-1.xml.gz", "sitemap-2.xml.gz", "sitemap-bomb.xml.gz")
+        )
+        index = f"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{children}</sitemapindex>"
+        local.page("/sitemap.xml", index, "application/xml")
+        result = run_crawl(
+            tmp_path,
+            "-a", f"start_urls={at}/sitemap.xml",
+            "-s", "ROBOTSTXT_OBEY=False", "-s", "DOWNLOAD_MAXSIZE=1000000",
+            spider="news",
+        )  # fmt: skip
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(record["headline"] for record in result.records) == sorted(headlines)
+    assert result.stats["newsbot/discovery/unsafe_xml"] == 1
+    assert "Traceback" not in result.log
 
 
 def test_a_sitemap_crawl_of_real_pages_writes_the_articles_only(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -31,7 +32,8 @@ class NotAFeed(ValueError):
 
 
 class UnsafeFeed(NotAFeed):
-    """The document declares entities: a feed has no need of them, an expansion attack does."""
+    """The document declares entities (a feed has no need of them, an expansion attack does), or
+    it is a gzip file that inflates past the download limit."""
 
 
 # No DTDs, no entity expansion, no network: a feed is data, never instructions to the parser.
@@ -42,6 +44,26 @@ def _parser() -> etree.XMLParser:
 
 
 _FEED_ROOTS = {"rss", "feed", "urlset", "sitemapindex", "RDF"}
+
+
+#: The first bytes of a gzip file: a sitemap may be one (``sitemap.xml.gz``).
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def inflate(body: bytes, max_size: int) -> bytes:
+    """A gzip file's content, of at most ``max_size`` bytes (0: no limit).
+
+    Raises UnsafeFeed when it inflates past that (a gzip bomb is a few KB that inflate to
+    gigabytes), NotAFeed when it is no gzip stream. A cut file gives what it holds.
+    """
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # with the gzip header
+    try:
+        content = inflater.decompress(body, max_size + 1 if max_size else 0)
+    except zlib.error as error:
+        raise NotAFeed(f"a damaged gzip file ({error})") from None
+    if max_size and len(content) > max_size:
+        raise UnsafeFeed(f"a gzip file inflating past {max_size} bytes (DOWNLOAD_MAXSIZE)")
+    return content
 
 
 def looks_like_feed(body: bytes) -> bool:

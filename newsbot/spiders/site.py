@@ -35,7 +35,7 @@ from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from newsbot.discovery.feeds import Entry, NotAFeed, UnsafeFeed, looks_like_feed, read_feed
+from newsbot.discovery.feeds import GZIP_MAGIC, Entry, NotAFeed, UnsafeFeed, inflate, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
 from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, host_allowed
 from newsbot.errors import EmptyPage
@@ -243,9 +243,23 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsbot/discovery/article_start_url")
             yield from self._page(response, source=None)
             return
-        yield from self._discover(response)
+        if (unpacked := self._unpacked(response)) is not None:
+            yield from self._discover(unpacked)
         # Its links are queued by now: a shared frontier may forget this page.
         release(self.crawler, response.request)
+
+    def _unpacked(self, response: Response) -> Response | None:
+        """The response with its body inflated when it is a gzip file (``sitemap.xml.gz``, as the
+        sitemap protocol allows, served without a Content-Encoding); None when it cannot be."""
+        if not response.body.startswith(GZIP_MAGIC):
+            return response
+        try:
+            return response.replace(body=inflate(response.body, self.crawler.settings.getint("DOWNLOAD_MAXSIZE")))
+        except UnsafeFeed as error:
+            self._count("newsbot/discovery/unsafe_xml", response.url, str(error))
+        except NotAFeed as error:
+            self._count("newsbot/discovery/unreadable", response.url, str(error))
+        return None
 
     def _discover(self, response: Response) -> Iterator[scrapy.Request | Page]:
         if looks_like_feed(response.body):
