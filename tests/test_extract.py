@@ -214,3 +214,27 @@ def test_no_record_holds_control_characters() -> None:
     assert not [text for text in strings if any(ord(char) < 32 and char != "\n" for char in text)]
     assert record["authors"][0]["name"] == "Jane Doe"
     assert record["headline"] == "Bad headline here"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "[" * 100_000 + "]" * 100_000,  # nested past Python's recursion limit
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        "[" + ",".join(['{"@type": "Thing", "name": "x"}'] * 1_000_000) + "]",  # 30 MB: past libxml2's text limit
+    ],
+    ids=["deep-array", "deep-object", "million-objects"],
+)
+def test_a_pathological_json_ld_block_is_ignored_and_the_article_kept(block: str) -> None:
+    story = "".join(
+        f"<p>Paragraph {n} of the council's budget story, with words enough to be text.</p>" for n in range(6)
+    )
+    html = (
+        f"<html><head><title>Council passes budget</title><script type='application/ld+json'>{block}</script>"
+        f"</head><body><article><h1>Council passes budget</h1><time datetime='2026-03-02T09:00:00Z'>2 March</time>"
+        f"{story}</article></body></html>"
+    )
+    record = newsbot.extract(html, "https://example.com/news/2026/03/02/council-passes-budget")
+    assert record["headline"] == "Council passes budget"
+    assert record["articleBody"].count("Paragraph") == 6
+    assert record["datePublished"] == "2026-03-02T09:00:00+00:00"

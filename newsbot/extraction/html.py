@@ -95,8 +95,9 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.
     text = _CONTROL.sub("", text)
     tree = _parse(text, lxml.html.HTMLParser())
     if tree is None:
-        # libxml2 stops reading at 256 levels of nesting and drops the rest of the page; its
-        # lenient mode reads 2048 levels. Only a page that needs it pays for the second parse.
+        # libxml2 stops reading at 256 levels of nesting, or at a text of 10 MB (a script
+        # holding a huge JSON block), and drops the rest of the page; its lenient mode reads
+        # 2048 levels and any text. Only a page that needs it pays for the second parse.
         tree = _parse(text, lxml.html.HTMLParser(huge_tree=True))
         if tree is None:
             raise TooDeep("the page nests its elements deeper than 2048 levels")
@@ -109,13 +110,17 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.
     return tree
 
 
+# What libxml2 says when it stops reading a page at one of its limits.
+_PARSER_LIMITS = ("Excessive depth", "Resource limit exceeded")
+
+
 def _parse(text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement | None:
-    """The page's tree, or None when the parser gave up on its depth."""
+    """The page's tree, or None when the parser gave up at its depth or size limits."""
     try:
         tree = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise EmptyPage(f"the page cannot be parsed as HTML: {error}") from None
-    if any("Excessive depth" in entry.message for entry in parser.error_log):
+    if any(limit in entry.message for entry in parser.error_log for limit in _PARSER_LIMITS):
         return None
     return tree
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,7 +78,7 @@ def read_meta(tree: etree._Element) -> PageMeta:
     meta.canonical = (canonical[0].get("href") or "").strip() or None if canonical else None
     titles = _TITLE(tree)
     meta.title = text_of(titles[0]) or None if titles else None
-    objects = list(_json_ld_objects(tree))
+    objects = list(itertools.islice(_json_ld_objects(tree), _MAX_JSON_LD_OBJECTS))
     meta.json_ld_types = frozenset(kind for kinds, _ in objects for kind in kinds)
     meta.json_ld = next((node for kinds, node in objects if kinds & ARTICLE_TYPES), {})
     meta.json_ld_page = next((node for kinds, node in objects if "WebPage" in kinds), {})
@@ -132,16 +134,24 @@ def _position(value: Any) -> int:
         return 0
 
 
+# A news page's structured data is tens of objects (a graph of article, page, site, people,
+# images, crumbs); a block of a million is a broken or hostile page, and its first objects
+# are all that is read.
+_MAX_JSON_LD_OBJECTS = 10_000
+
+
 def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:
     for script in _JSON_LD(tree):
         try:
             # strict=False: CMSs print articleBody with raw line breaks inside the string.
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue  # a broken block is the page's problem; the other sources remain
-        stack = [data]
+        except (ValueError, RecursionError):
+            # A broken block (or one nested past Python's recursion limit) is the page's
+            # problem; the other sources remain.
+            continue
+        stack = deque([data])
         while stack:
-            node = stack.pop(0)
+            node = stack.popleft()
             if isinstance(node, list):
                 stack.extend(node)
             elif isinstance(node, dict):
