@@ -15,6 +15,8 @@ from werkzeug import Request, Response
 
 from newsbot.downloadermiddlewares.replay import FixtureSite
 from tests.conftest import LISTING_PATH, origin, run_crawl
+from tests.sites import Site
+from tests.test_sites import _article
 
 DRIFTED = 60
 
@@ -62,7 +64,7 @@ def test_layout_drift_is_reported(drifted_server: HTTPServer, tmp_path: Path) ->
     assert result.returncode == 0
     assert len(result.records) == DRIFTED  # the generic path still writes clean records ...
     assert "quality rule generic_layout breached" in result.log  # ... but the drift is named
-    assert re.search(r"generic_layout breached: \d+ of \d+ records that no layout version matched", result.log)
+    assert re.search(r"generic_layout breached: \d+ of \d+ records of described sites that no layout", result.log)
     report = json.loads((tmp_path / "out.report.json").read_text(encoding="utf-8"))
     rules = {rule["rule"]: rule for rule in report["rules"]}
     assert rules["generic_layout"]["breached"] is True
@@ -99,3 +101,24 @@ def test_the_regular_fixture_site_breaches_nothing(fixture_server: HTTPServer, t
 def test_bad_arguments_exit_non_zero(fixture_server: HTTPServer, tmp_path: Path) -> None:
     result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}", "-a", "limit=-1")
     assert result.returncode == 2
+
+
+def test_the_news_spider_on_undescribed_sites_is_not_judged_as_drifted(tmp_path: Path) -> None:
+    """The news spider reads sites no profile describes with the generic reading by design: 24
+    such articles under NEWSBOT_MONITOR_FAIL are all written, and the crawl exits 0."""
+    local = Site()
+    with local.running():
+        paths = [f"/2026/03/{day:02d}/council-story-{day}" for day in range(1, 25)]
+        for day, path in enumerate(paths, start=1):
+            page = _article(f"Council story number {day}", f"2026-03-{day:02d}T09:00:00")
+            local.page(path, page.replace("</h1>", "</h1><p class='byline'>By Jane Park</p>"))
+        urls = "".join(f"<url><loc>{local.origin}{path}</loc></url>" for path in paths)
+        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        result = run_crawl(
+            tmp_path, "-a", f"start_urls={local.origin}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False",
+            "-s", "NEWSBOT_MONITOR_FAIL=True", spider="news",
+        )  # fmt: skip
+    assert result.returncode == 0, result.log[-2000:]
+    assert len(result.records) == len(paths)
+    rules = {rule["rule"]: rule for rule in json.loads((tmp_path / "out.report.json").read_text())["rules"]}
+    assert rules["generic_layout"]["among"] == 0 and rules["generic_layout"]["breached"] is False
