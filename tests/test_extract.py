@@ -238,3 +238,23 @@ def test_a_pathological_json_ld_block_is_ignored_and_the_article_kept(block: str
     assert record["headline"] == "Council passes budget"
     assert record["articleBody"].count("Paragraph") == 6
     assert record["datePublished"] == "2026-03-02T09:00:00+00:00"
+
+
+def test_the_comment_widget_inside_a_known_layouts_story_is_pruned() -> None:
+    """The comment widget's login box inside the story container, worded as prose that no text
+    rule can tell from story text. trafilatura drops the widget's comment-named parts itself;
+    the login box goes by the layout's pruning alone."""
+    from newsbot.downloadermiddlewares.replay import FixtureSite
+    from tests.conftest import ROOT
+
+    page = next(p for p in FixtureSite(ROOT / "fixtures").pages if p.name.endswith("2022-05-02-economy-chip-exports"))
+    widget = (
+        '<div class="login-box"><p>Sign in with your account to join the conversation'
+        " with other readers and share what you think of this story.</p></div>"
+    )
+    anchor = '<div class="related-article">'
+    html = page.body().decode("utf-8").replace(anchor, widget + anchor)
+    assert widget in html
+    record = newsbot.extract(html, page.url)
+    assert "join the conversation" not in record["articleBody"]
+    assert record["articleBody"] == page.expected_record()["articleBody"]

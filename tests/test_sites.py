@@ -232,6 +232,30 @@ def test_no_module_outside_the_profiles_names_a_site(path: Path) -> None:
     assert not (used & modules), f"{path.name} imports a site profile's module"
 
 
+def test_since_and_until_judge_the_page_date_when_the_sitemap_gives_none(tmp_path: Path) -> None:
+    """Without a date in the sitemap the articles are fetched; the date on each page then
+    decides (before, inside and after the range, an instant with an offset on each edge)."""
+    local = Site()
+    with local.running():
+        at = local.origin
+        published = {
+            "early": "2026-02-28T23:30:00+00:00",  # an undescribed site: the range is read in UTC
+            "inside": "2026-03-10T09:00:00+00:00",
+            "late": "2026-04-01T00:30:00+00:00",
+        }
+        for name, day in published.items():
+            local.page(f"/stories/{name}", _article(f"Story published {name} in the month", day))
+        urls = "".join(f"<url><loc>{at}/stories/{name}</loc></url>" for name in published)
+        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        result = run_crawl(
+            tmp_path, "-a", f"start_urls={at}/sitemap.xml", "-a", "since=2026-03-01", "-a", "until=2026-03-31",
+            "-s", "ROBOTSTXT_OBEY=False", spider="news",
+        )  # fmt: skip
+    assert result.returncode == 0, result.log[-3000:]
+    assert [record["headline"] for record in result.records] == ["Story published inside in the month"]
+    assert result.stats["newsbot/dropped/out_of_range"] == 2
+
+
 def test_a_sitemap_index_with_gzip_children_is_read(tmp_path: Path) -> None:
     """The sitemap protocol allows gzip-compressed sitemaps (``.xml.gz``, served as gzip files,
     not with a Content-Encoding); one that inflates past DOWNLOAD_MAXSIZE is one counted skip."""
