@@ -399,13 +399,16 @@ def test_each_bad_argument_gets_one_clear_error_and_exit_2(tmp_path: Path, argum
 
 
 @pytest.mark.parametrize(
-    "setting", ["NEWSBOT_REPLAY=no-such-folder", "NEWSBOT_WORKERS=two", "NEWSBOT_EXTRACTION_TIMEOUT=soon"]
+    "setting",
+    ["NEWSBOT_REPLAY=no-such-folder", "NEWSBOT_WORKERS=two", "NEWSBOT_EXTRACTION_TIMEOUT=soon", "NEWSBOT_WORKER=2"],
 )
 def test_a_bad_setting_gets_one_clear_error_and_exit_2(tmp_path: Path, setting: str) -> None:
     done = run_crawl(tmp_path, "-s", setting)
     assert done.returncode == 2
     assert done.log.count("bad setting") == 1 and "Traceback" not in done.log
     assert not (tmp_path / "out.jsonl").exists()
+    if setting.startswith("NEWSBOT_WORKER="):
+        assert "NEWSBOT_WORKER: no such setting (did you mean NEWSBOT_WORKERS?)" in done.log
 
 
 def test_a_parquet_feed_without_pyarrow_stops_before_the_crawl(tmp_path: Path) -> None:

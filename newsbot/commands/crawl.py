@@ -9,6 +9,7 @@ rule, a missing output, a feed that could not be written or an interruption, and
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -20,6 +21,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import UsageError
 from scrapy.settings import BaseSettings
 
+from newsbot import settings as project_settings
 from newsbot.extensions.feeds import FEED_ERROR
 from newsbot.extensions.monitor import QUALITY_REASON
 from newsbot.feedcheck import feed_error
@@ -127,6 +129,8 @@ class Command(ScrapyCrawl):
 
 def _setting_error(settings: BaseSettings) -> str | None:
     """What is wrong with newsbot's settings, checked before the crawl (and its feeds) start."""
+    if (unknown := _unknown_setting(settings)) is not None:
+        return unknown
     replay = settings.get("NEWSBOT_REPLAY")
     if replay and not Path(replay).is_dir():
         return f"NEWSBOT_REPLAY={replay}: no such folder of saved pages"
@@ -137,6 +141,20 @@ def _setting_error(settings: BaseSettings) -> str | None:
     timeout = settings.get("NEWSBOT_EXTRACTION_TIMEOUT")
     if timeout not in (None, "") and not _seconds(timeout):
         return f"NEWSBOT_EXTRACTION_TIMEOUT={timeout}: a number of seconds (0 for no limit) is needed"
+    return None
+
+
+#: Set by the add-on for the crawl's own use, never by a user.
+_INTERNAL_SETTINGS = frozenset({"NEWSBOT_FEEDS_APPENDED", "NEWSBOT_DEFAULT_FEED"})
+
+
+def _unknown_setting(settings: BaseSettings) -> str | None:
+    """A NEWSBOT_ name that is none of newsbot's settings: a typo would otherwise be ignored."""
+    known = {name for name in vars(project_settings) if name.startswith("NEWSBOT_")} | _INTERNAL_SETTINGS
+    for name in sorted(settings):
+        if name.startswith("NEWSBOT_") and name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            return f"{name}: no such setting" + (f" (did you mean {close[0]}?)" if close else "")
     return None
 
 
