@@ -225,6 +225,17 @@ def test_a_rejected_egg_fails_the_deploy(scrapyd: Scrapyd, tmp_path: Path) -> No
     assert "Scrapyd refused the egg" in done.stderr
 
 
+def test_a_deploy_without_the_servers_address_says_which_variable_is_missing() -> None:
+    command = [str(BIN / "newsbot-deploy"), "scrapyd", "--root", str(ROOT)]
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("SCRAPYD_")}
+    done = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "newsbot-deploy: the [deploy:scrapyd] target of scrapy.cfg needs SCRAPYD_URL in the environment "
+        "(for example SCRAPYD_URL=http://scrapyd.internal:6800/)"
+    ]
+
+
 def test_basic_auth(tmp_path: Path, fixture_server: HTTPServer, site: FixtureSite) -> None:
     server = start_scrapyd(tmp_path / "home", auth=(USER, PASSWORD))
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.exporters import record_fields
 from newsbot.profiles import PROFILES
 from tests.conftest import FIXTURES, ROOT, SCRAPY
+from tests.sites import Site, status
 from tests.test_crawl import comparable
 
 
@@ -163,3 +165,24 @@ def test_parquet_reads_back_as_the_records(exported: Path) -> None:
     assert len(rows) == len(records)
     for row in rows:
         assert row == records[row["url"]]
+
+
+@pytest.mark.parametrize("answer", [500, 404])
+def test_recording_an_error_page_saves_nothing_and_says_why(tmp_path: Path, answer: int) -> None:
+    local = Site()
+    local.routes["/broken"] = status(answer)
+    with local.running():
+        command = [
+            str(Path(SCRAPY).with_name("newsbot-fixtures")),
+            "--root",
+            str(tmp_path),
+            "record",
+            f"{local.origin}/broken",
+        ]
+        env = {**os.environ, "NO_PROXY": "*", "no_proxy": "*"}
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"newsbot-fixtures: {local.origin}/broken answered HTTP {answer}; nothing saved"
+    ]
+    assert list(tmp_path.iterdir()) == []

@@ -8,7 +8,10 @@ egg is built from a copy holding only what the egg needs, and Scrapyd's JSON ans
 from __future__ import annotations
 
 import argparse
+import configparser
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,7 +38,26 @@ def scrapyd_answer(output: str) -> dict[str, Any]:
     raise DeployError(f"no answer from Scrapyd in the output of scrapyd-deploy:\n{output}")
 
 
+def unset_variables(root: Path, target: str) -> list[str]:
+    """Environment variables that scrapy.cfg's ``[deploy:TARGET]`` names (``${SCRAPYD_URL}``)
+    and that are not set: scrapyd-deploy would send the request to ``addversion.json``."""
+    config = configparser.ConfigParser(interpolation=None)
+    config.read(root / "scrapy.cfg", encoding="utf-8")
+    section = f"deploy:{target}"
+    if not config.has_section(section):
+        raise DeployError(f"scrapy.cfg has no [{section}] section")
+    named = re.findall(r"\$\{(\w+)\}", " ".join(config[section].values()))
+    url_names = re.findall(r"\$\{(\w+)\}", config[section].get("url", ""))
+    # Credentials may stay unset for a server without auth; the URL may not.
+    return [name for name in dict.fromkeys(named) if not os.environ.get(name) and name in url_names]
+
+
 def deploy(target: str, project: str, root: Path, version: str | None = None) -> dict[str, Any]:
+    if missing := unset_variables(root, target):
+        raise DeployError(
+            f"the [deploy:{target}] target of scrapy.cfg needs {', '.join(missing)} in the environment "
+            "(for example SCRAPYD_URL=http://scrapyd.internal:6800/)"
+        )
     with tempfile.TemporaryDirectory(prefix="newsbot-deploy-") as tmp:
         copy = Path(tmp) / "project"
         copy.mkdir()

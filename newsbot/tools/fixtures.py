@@ -10,6 +10,7 @@ import argparse
 import json
 import re
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -85,10 +86,18 @@ def slug_for(text: str) -> str:
 
 def record(url: str, root: Path, name: str | None) -> int:
     request = urllib.request.Request(url, headers={"User-Agent": f"newsbot/{__version__} (fixture recorder)"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        body = response.read()
-        status = response.status
-        content_type = response.headers.get("Content-Type", "text/html")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+            status = response.status
+            content_type = response.headers.get("Content-Type", "text/html")
+    except urllib.error.HTTPError as error:  # an error page is no article to keep as a fixture
+        print(f"newsbot-fixtures: {url} answered HTTP {error.code}; nothing saved", file=sys.stderr)
+        return 1
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        print(f"newsbot-fixtures: {url} could not be fetched ({getattr(error, 'reason', error)}); nothing saved",
+              file=sys.stderr)  # fmt: skip
+        return 1
     slug = slug_for(name or urlsplit(url).path)
     folder = root / "articles" / slug
     folder.mkdir(parents=True, exist_ok=True)
