@@ -179,6 +179,10 @@ def test_unreachable_start_urls_fail_the_crawl(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "'finish_reason': 'start_urls_unreachable'" in result.log
     assert result.stats["newsbot/discovery/failed/connection_refused"] == 1
+    # robots.txt could not be fetched either: one line for it, one for the page, no traceback.
+    assert "Traceback" not in result.log
+    assert result.log.count("[scrapy.downloadermiddlewares.robotstxt] WARNING") == 1
+    assert len([line for line in result.log.splitlines() if "Connection was refused" in line]) == 2
 
 
 def _story(headline: str) -> str:

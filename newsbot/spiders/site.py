@@ -168,6 +168,7 @@ class SiteSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         for name in _SIZE_LOGGERS:
             logging.getLogger(name).addFilter(_quiet_size_warnings)
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_robots_error_in_one_line)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
             crawler.signals.connect(spider.on_item_done, signal=signal)
@@ -451,6 +452,15 @@ _SIZE_LOGGERS = ("scrapy.core.downloader.handlers.http11", "scrapy.downloadermid
 def _quiet_size_warnings(record: logging.LogRecord) -> bool:
     message = record.getMessage()
     return "download max size" not in message and "DOWNLOAD_MAXSIZE" not in message
+
+
+def _robots_error_in_one_line(record: logging.LogRecord) -> bool:
+    """A robots.txt that cannot be fetched is one warning line, not a traceback: Scrapy then
+    reads the site as if it allowed everything, and a page that fails too is logged on its own."""
+    if record.exc_info and record.levelno >= logging.ERROR:
+        record.exc_info = record.exc_text = None
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+    return True
 
 
 def _content_type(response: Response) -> str:
