@@ -51,10 +51,8 @@ NEWSBOT_MONITOR_MAX_NO_DATE = 0.2
 NEWSBOT_MONITOR_MAX_NO_AUTHORS = 0.5
 NEWSBOT_MONITOR_MAX_SHORT = 0.2
 NEWSBOT_MONITOR_MAX_NO_HEADLINE = 0.05
-NEWSBOT_GC_THRESHOLD = 10_000
-NEWSBOT_PROGRESS_INTERVAL = 10.0
-NEWSBOT_REQUIRE_OUTPUT = True
-# Every NEWSBOT_ setting is above: `scrapy crawl` refuses a name it does not know (a typo).
+# With the three of newsbot.commands.crawl._DEFAULTS_IN_CODE, every NEWSBOT_ setting is above:
+# `scrapy crawl` refuses a name it does not know (a typo).
 
 # scrapy check: the @record contract reads each checked page as the crawl does (newsbot/contracts.py).
 SPIDER_CONTRACTS = {"newsbot.contracts.RecordContract": 10}

@@ -144,13 +144,17 @@ def _setting_error(settings: BaseSettings) -> str | None:
     return None
 
 
+#: Settings whose defaults live where they are read, so that a command (``scrapy extract``)
+#: may give its own below the project's priority.
+_DEFAULTS_IN_CODE = frozenset({"NEWSBOT_GC_THRESHOLD", "NEWSBOT_PROGRESS_INTERVAL", "NEWSBOT_REQUIRE_OUTPUT"})
 #: Set by the add-on for the crawl's own use, never by a user.
 _INTERNAL_SETTINGS = frozenset({"NEWSBOT_FEEDS_APPENDED", "NEWSBOT_DEFAULT_FEED"})
 
 
 def _unknown_setting(settings: BaseSettings) -> str | None:
     """A NEWSBOT_ name that is none of newsbot's settings: a typo would otherwise be ignored."""
-    known = {name for name in vars(project_settings) if name.startswith("NEWSBOT_")} | _INTERNAL_SETTINGS
+    documented = {name for name in vars(project_settings) if name.startswith("NEWSBOT_")}
+    known = documented | _DEFAULTS_IN_CODE | _INTERNAL_SETTINGS
     for name in sorted(settings):
         if name.startswith("NEWSBOT_") and name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
