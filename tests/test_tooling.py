@@ -19,6 +19,7 @@ from newsbot.profiles import PROFILES
 from tests.conftest import FIXTURES, ROOT, SCRAPY
 from tests.sites import Site, status
 from tests.test_crawl import comparable
+from tests.test_sites import _article
 
 
 def scrapy(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -186,3 +187,16 @@ def test_recording_an_error_page_saves_nothing_and_says_why(tmp_path: Path, answ
         f"newsbot-fixtures: {local.origin}/broken answered HTTP {answer}; nothing saved"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_extract_of_a_feed_says_it_is_no_article_page() -> None:
+    local = Site()
+    with local.running():
+        local.page("/stories/harbour", _article("Harbour reopens after storm", "2026-03-02T09:00:00"))
+        rss = f"<rss version='2.0'><channel><item><link>{local.origin}/stories/harbour</link></item></channel></rss>"
+        local.page("/feed.xml", rss, "application/rss+xml")
+        done = scrapy("extract", "-s", "ROBOTSTXT_OBEY=False", f"{local.origin}/feed.xml")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines()[-1] == (
+        f"no record: {local.origin}/feed.xml is an RSS feed, not an article page; crawl it with scrapy crawl"
+    )

@@ -4,7 +4,8 @@ The URL is crawled by the spider of its site's profile (``news`` for a site no p
 ``--spider`` picks another, such as a site's spider for a local copy of it) through the same
 downloader middlewares and pipelines as ``scrapy crawl``; with ``-s NEWSBOT_REPLAY=fixtures`` it
 comes from the saved pages. The record is printed as the one JSON line a feed would hold; a page
-that gives no record prints its drop reason instead, and the command exits 1.
+that gives no record prints its drop reason instead, and the command exits 1. A feed, sitemap or
+listing is no article: that is said, and the command exits 2.
 """
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ from scrapy.exceptions import UsageError
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from newsbot.profiles import profile_for_url
+
+# Stats the spider counts when it reads the start URL for its links, and what that page is.
+_DISCOVERY_KINDS = {
+    "newsbot/discovery/rss": "an RSS feed",
+    "newsbot/discovery/RDF": "an RSS feed",
+    "newsbot/discovery/feed": "an Atom feed",
+    "newsbot/discovery/urlset": "a sitemap",
+    "newsbot/discovery/sitemapindex": "a sitemap index",
+    "newsbot/discovery/listing": "a listing",
+}
 
 
 class Command(ScrapyCommand):
@@ -74,13 +85,22 @@ class Command(ScrapyCommand):
 
         crawler.signals.connect(scraped, signal=signals.item_scraped)
         crawler.signals.connect(dropped, signal=signals.item_dropped)
-        # limit=1: a feed given by mistake yields one record, not the whole feed.
+        # limit=1: a feed given by mistake fetches one entry, not the whole feed.
         self.crawler_process.crawl(crawler, start_urls=url, limit="1")
         self.crawler_process.start()
+        stats = crawler.stats.get_stats() if crawler.stats is not None else {}
+        if read_as := [key.rsplit("/", 1)[-1] for key in stats if key in _DISCOVERY_KINDS]:
+            # Read for its links, not as an article: its first entry's record would pass for its own.
+            print(
+                f"no record: {url} is {_DISCOVERY_KINDS['newsbot/discovery/' + read_as[0]]}, not an article page; "
+                "crawl it with scrapy crawl",
+                file=sys.stderr,
+            )
+            self.exitcode = 2
+            return
         if records:
             print(json.dumps(records[0], cls=ScrapyJSONEncoder, ensure_ascii=False))
             return
-        stats = crawler.stats.get_stats() if crawler.stats is not None else {}
         failed = (
             key.rsplit("/", 1)[-1] for key in stats if key.startswith(("newsbot/dropped/", "newsbot/discovery/failed/"))
         )
