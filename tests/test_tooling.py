@@ -200,3 +200,14 @@ def test_extract_of_a_feed_says_it_is_no_article_page() -> None:
     assert done.stderr.splitlines()[-1] == (
         f"no record: {local.origin}/feed.xml is an RSS feed, not an article page; crawl it with scrapy crawl"
     )
+
+
+def test_parse_finds_the_spider_of_the_urls_site() -> None:
+    url = "https://koreajoongangdaily.joins.com/2022/05/02/business/economy/exports-semiconductors-April/20220502173012345.html"
+    done = scrapy("parse", "-s", "NEWSBOT_REPLAY=fixtures", url)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Unable to find spider" not in done.stderr
+    # The spider's callback yields the page for the pipelines to extract: it is the scraped item.
+    assert "# Scraped Items" in done.stdout and f"'url': '{url}'" in done.stdout
+    missing = scrapy("parse", "-s", "NEWSBOT_REPLAY=fixtures", "--spider", "nosuch", url)
+    assert missing.returncode == 1 and "Unable to find spider: nosuch" in missing.stderr
