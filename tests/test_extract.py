@@ -258,3 +258,16 @@ def test_the_comment_widget_inside_a_known_layouts_story_is_pruned() -> None:
     record = newsbot.extract(html, page.url)
     assert "join the conversation" not in record["articleBody"]
     assert record["articleBody"] == page.expected_record()["articleBody"]
+
+
+def test_a_section_front_is_not_an_article_rather_than_an_empty_one() -> None:
+    headlines = "".join(
+        f"<li><h3><a href='/news/2026/03/{n % 28 + 1:02d}/story-{n}'>Council announces measure {n}</a></h3></li>"
+        for n in range(51)
+    )
+    html = (
+        "<html><head><title>National | Gazette</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><h1>National</h1><ul>{headlines}</ul></main><footer>Gazette</footer></body></html>"
+    )
+    with pytest.raises(newsbot.NotAnArticle, match="section front"):
+        newsbot.extract(html, "https://example.com/section/national")

@@ -181,6 +181,10 @@ def extract_article(
     removed.update(body.removed)
     article_body = "\n".join(body.paragraphs)
     if len(article_body) < min_body_chars:
+        if container is None and page_link_chars > _MAX_LINK_SHARE * len(page_text):
+            # Nothing is story text and most of the page is links: a section front, not an
+            # article whose story went missing.
+            raise NotAnArticle("no story text, and the page is mostly link titles: a section front or an index")
         raise EmptyBody(f"{len(article_body)} characters of story text (fewer than {min_body_chars})")
     link_chars = sum(len(line) for line in body.paragraphs if link_key(line) in link_texts)
     if link_chars > _MAX_LINK_SHARE * len(article_body):
