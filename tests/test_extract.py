@@ -146,6 +146,34 @@ def test_charsets_declared_wrongly_or_not_at_all(body: bytes, content_type: str 
     assert HANGUL in decode(body, content_type)
 
 
+SPANISH = "La sanción del Congreso llegó el año pasado: el niño, la señora y el café."
+GERMAN = "Die Bürgermeisterin äußerte sich über die Größe des Straßenbaus."
+RUSSIAN = "Правительство утвердило новый бюджет на следующий год, заявил министр финансов."
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "text"),
+    [
+        (f"<meta charset='iso-8859-15'><p>{SPANISH}</p>".encode(), "text/html", SPANISH),
+        (f"<p>{SPANISH}</p>".encode(), "text/html; charset=windows-1250", SPANISH),
+        (f"<p>{SPANISH}</p>".encode("cp1252"), "text/html", SPANISH),
+        (f"<p>{GERMAN}</p>".encode("cp1252"), None, GERMAN),
+        (f"<p>{RUSSIAN}</p>".encode("cp1251"), "text/html", RUSSIAN),
+        (f"<meta charset='iso-8859-15'><p>{GERMAN}</p>".encode("iso-8859-15"), "text/html", GERMAN),
+    ],
+    ids=[
+        "utf8-declared-latin9",
+        "utf8-declared-cp1250",
+        "cp1252-undeclared",
+        "cp1252-no-header",
+        "cp1251-undeclared",
+        "latin9-declared-rightly",
+    ],
+)
+def test_european_pages_declared_wrongly_or_not_at_all(body: bytes, content_type: str | None, text: str) -> None:
+    assert text in decode(body, content_type)
+
+
 def test_br_runs_beside_blocks_become_paragraphs() -> None:
     html = page(
         "<div class='x'><p>print dictionary print</p>"

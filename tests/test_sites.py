@@ -256,6 +256,23 @@ def test_since_and_until_judge_the_page_date_when_the_sitemap_gives_none(tmp_pat
     assert result.stats["newsbot/dropped/out_of_range"] == 2
 
 
+def test_pages_with_a_wrong_or_missing_charset_are_read_by_their_bytes(tmp_path: Path) -> None:
+    local = Site()
+    with local.running():
+        at = local.origin
+        story = "La sanción del Congreso llegó el año pasado, dijo la señora ministra al niño."
+        page = _article("Sanción aprobada", "2026-03-02T09:00:00", "en").replace("paragraph", story + " Paragraph")
+        local.page("/a/utf8-as-latin9", page.encode("utf-8"), "text/html; charset=iso-8859-15")
+        local.page("/a/cp1252-undeclared", page.replace("Sanción", "Sanción 2").encode("cp1252"), "text/html")
+        urls = "".join(f"<url><loc>{at}{path}</loc></url>" for path in ("/a/utf8-as-latin9", "/a/cp1252-undeclared"))
+        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        result = run_crawl(tmp_path, "-a", f"start_urls={at}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False", spider="news")
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(record["headline"] for record in result.records) == ["Sanción 2 aprobada", "Sanción aprobada"]
+    for record in result.records:
+        assert story in record["articleBody"] and "\ufffd" not in record["articleBody"]
+
+
 def test_a_sitemap_index_with_gzip_children_is_read(tmp_path: Path) -> None:
     """The sitemap protocol allows gzip-compressed sitemaps (``.xml.gz``, served as gzip files,
     not with a Content-Encoding); one that inflates past DOWNLOAD_MAXSIZE is one counted skip."""

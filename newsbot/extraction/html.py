@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+import charset_normalizer
 import lxml.html
 from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
@@ -11,8 +13,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from newsbot.errors import EmptyPage, TooDeep, TooManyElements
 from newsbot.text.normalise import clean_text
 
-# Charsets where every byte sequence decodes, so a wrong declaration never fails loudly.
-_SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-1", "ascii"})
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 # The 181 real news pages of the benchmark hold at most 3,300 tags ("<"), half of them 1,500; a
 # page of 200,000 tiny elements took 350 MB and 8 s to read. Past this bound a page is refused.
 MAX_TAGS = 100_000
@@ -52,9 +53,11 @@ _BLOCK_TAGS = frozenset(
 def decode(html: str | bytes, content_type: str | None = None) -> str:
     """Text of a page, also when its charset is mis-declared.
 
-    Order: a BOM, the HTTP header, ``<meta charset>``, then UTF-8 and CP949 (EUC-KR's
-    superset, for the Korean-language sister sites). A single-byte charset declared over a
-    body that is valid UTF-8 with non-ASCII bytes is a CMS mistake, not Latin-1 text: valid
+    Order: a BOM, the HTTP header, ``<meta charset>``, then UTF-8, then what the bytes look
+    like (charset_normalizer: CP949 for the Korean sister sites, windows-1252 for an old
+    European page that declares nothing). A single-byte charset (Latin-1, ISO 8859-15,
+    windows-125x) declared over a body that is valid UTF-8 with non-ASCII bytes is a CMS
+    mistake: every byte sequence decodes in it, so the wrong declaration never fails, and valid
     UTF-8 is too unlikely by chance to mean anything else.
     """
     if isinstance(html, str):
@@ -67,14 +70,49 @@ def decode(html: str | bytes, content_type: str | None = None) -> str:
     for codec in [resolve_encoding(name) for name in declared if name]:
         if codec is None:
             continue
-        if codec in _SINGLE_BYTE and utf8 is not None and not html.isascii():
+        if utf8 is not None and _single_byte(codec) and not html.isascii():
             return utf8
         if (text := _strict(html, codec)) is not None:
             return text
-    for codec in ("utf-8", "cp949"):
-        if (text := _strict(html, codec)) is not None:
-            return text
-    return html.decode("utf-8", errors="replace")
+    if utf8 is not None:
+        return utf8
+    return _undeclared(html)
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Letters past Latin, Greek's block on: Cyrillic, Greek, Hebrew, Arabic, Thai, CJK...
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u036f]")
+
+
+def _undeclared(html: bytes) -> str:
+    """A page that is not UTF-8 and declares no usable charset: CP949 when it reads as Korean
+    (the sister sites' old pages), another script's code page when the bytes say so clearly,
+    else windows-1252, which browsers assume for a page that declares nothing."""
+    korean = _strict(html, "cp949")
+    if korean is not None and len(_HANGUL.findall(korean)) * 2 > _non_ascii(korean):
+        return korean
+    # Between the code pages of Latin scripts a guess is a coin toss (Spanish "ó" came out as
+    # "µ" in HP Roman-8, "ñ" as "ń" in windows-1250): a guess counts only when most of what it
+    # reads past ASCII are letters of another script (windows-1251 Russian, ISO 8859-7 Greek).
+    guess = charset_normalizer.from_bytes(html).best()
+    if guess is not None and len(_OTHER_SCRIPT.findall(text := str(guess))) * 2 > _non_ascii(text):
+        return text
+    return html.decode("cp1252", errors="replace")
+
+
+def _non_ascii(text: str) -> int:
+    return sum(1 for char in text if ord(char) > 127)
+
+
+@functools.cache
+def _single_byte(codec: str) -> bool:
+    """Every byte is one character in ``codec``: any byte sequence decodes in it."""
+    if codec.replace("_", "-").startswith(("utf", "ascii")):
+        return codec.startswith("ascii")
+    try:
+        return len(_HIGH_BYTES.decode(codec, errors="replace")) == len(_HIGH_BYTES)
+    except LookupError:
+        return False
 
 
 def _strict(data: bytes, codec: str) -> str | None:
