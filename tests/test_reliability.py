@@ -301,6 +301,102 @@ def test_an_interrupted_crawl_exits_non_zero_and_resumes_losing_nothing(
     assert sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
 
 
+def _all_once(path: Path) -> bool:
+    ids = [record["articleId"] for record in lines(path)]
+    return sorted(ids) == sorted(str(2700100 + n) for n in range(ARTICLES))
+
+
+def test_a_kill_after_a_resume_leaves_a_job_that_still_resumes_to_its_end(slow_site: Site, tmp_path: Path) -> None:
+    """Stop, resume, kill: the killed crawl's disk queue keeps the count of the resume's start,
+    and every pop of the next resume failed (Errno 22), fetching nothing, for ever."""
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", 5)
+    os.kill(first.pid, signal.SIGINT)
+    assert first.wait(timeout=60) == 130
+    second = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", len(lines(tmp_path / "out.jsonl")) + 4)
+    os.kill(second.pid, signal.SIGKILL)
+    second.wait(timeout=30)
+    assert len(lines(tmp_path / "out.jsonl")) < ARTICLES
+    third = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    assert third.wait(timeout=120) == 0
+    assert _all_once(tmp_path / "out.jsonl")
+    log = (tmp_path / "out.jsonl.log").read_text()
+    assert "Errno 22" not in log and "Traceback" not in log
+    assert "had stale counts" in log or "was damaged" in log  # which, the moment of the kill decides
+
+
+def test_a_forced_stop_exits_non_zero_and_the_resume_writes_the_rest(slow_site: Site, tmp_path: Path) -> None:
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", 5)
+    os.kill(first.pid, signal.SIGTERM)
+    time.sleep(0.2)
+    os.kill(first.pid, signal.SIGTERM)  # "Send again to force"
+    assert first.wait(timeout=60) != 0
+    second = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    assert second.wait(timeout=120) == 0
+    assert _all_once(tmp_path / "out.jsonl")
+
+
+def test_a_damaged_request_queue_is_set_aside_and_the_job_resumes(slow_site: Site, tmp_path: Path) -> None:
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", 5)
+    os.kill(first.pid, signal.SIGINT)
+    assert first.wait(timeout=60) == 130
+    queues = [path for path in (tmp_path / "job" / "requests.queue").rglob("*") if path.is_file()]
+    assert queues
+    for path in queues:  # every file cut to a few bytes, as a disk that filled up leaves them
+        path.write_bytes(path.read_bytes()[:3])
+    second = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    assert second.wait(timeout=120) == 0
+    assert _all_once(tmp_path / "out.jsonl")
+    log = (tmp_path / "out.jsonl.log").read_text()
+    assert log.count("was damaged") == 1 and "Traceback" not in log
+    assert list((tmp_path / "job").glob("requests.queue.damaged-*"))
+
+
+def test_a_damaged_seen_store_is_rebuilt_from_the_feed(slow_site: Site, tmp_path: Path) -> None:
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    _wait_for_lines(tmp_path / "out.jsonl", 8)
+    os.kill(first.pid, signal.SIGINT)
+    assert first.wait(timeout=60) == 130
+    written = len(lines(tmp_path / "out.jsonl"))
+    store = tmp_path / "job" / "newsbot-seen.sqlite"
+    for part in tmp_path.joinpath("job").glob("newsbot-seen.sqlite-*"):
+        part.unlink()
+    store.write_bytes(b"not a database, as after a bad copy" * 100)
+    second = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
+    assert second.wait(timeout=120) == 0
+    assert _all_once(tmp_path / "out.jsonl")  # nothing written twice
+    log = (tmp_path / "out.jsonl.log").read_text()
+    assert f"rebuilt from {tmp_path / 'out.jsonl'}: {written} articles" in log and "Traceback" not in log
+
+
+def test_a_second_crawl_on_the_same_jobdir_is_refused(slow_site: Site, tmp_path: Path) -> None:
+    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
+    first = crawl_process(tmp_path, slow_site.origin, "a.jsonl", *args)
+    _wait_for_lines(tmp_path / "a.jsonl", 2)
+    second = crawl_process(tmp_path, slow_site.origin, "b.jsonl", *args)
+    assert second.wait(timeout=60) == 2
+    assert first.wait(timeout=120) == 0
+    assert _all_once(tmp_path / "a.jsonl") and not (tmp_path / "b.jsonl").exists()
+    log = (tmp_path / "b.jsonl.log").read_text()
+    assert log.count(f"JOBDIR={tmp_path / 'job'} is in use by another crawl (pid {first.pid})") == 1
+
+
+@pytest.mark.parametrize("place", ["/proc/newsbot-job", "{tmp}/a-file/job"])
+def test_a_jobdir_that_takes_no_file_stops_before_the_crawl(tmp_path: Path, place: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder\n")
+    done = run_crawl(tmp_path, "-s", "NEWSBOT_REPLAY=fixtures", "-s", f"JOBDIR={place.format(tmp=tmp_path)}")
+    assert done.returncode == 2
+    assert done.log.count("cannot be used") == 1 and "Traceback" not in done.log
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real filesystem of 256 KiB (tmpfs; the tests run as root, as CI does)."""

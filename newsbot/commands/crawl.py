@@ -25,6 +25,7 @@ from newsbot import settings as project_settings
 from newsbot.extensions.feeds import FEED_ERROR
 from newsbot.extensions.monitor import QUALITY_REASON
 from newsbot.feedcheck import feed_error
+from newsbot.stores import jobdir
 
 logger = logging.getLogger(__name__)
 
@@ -111,11 +112,25 @@ class Command(ScrapyCrawl):
             logger.error("newsbot: the shared frontier's Redis cannot be reached: %s", error)
             self.exitcode = REDIS_UNREACHABLE
             return
+        if jobdir_setting := self.settings.get("JOBDIR"):
+            try:
+                # Held until the process ends: a second crawl on this JOBDIR is refused.
+                self._jobdir_lock = jobdir.lock(Path(jobdir_setting))
+            except jobdir.JobdirError as error:
+                logger.error("newsbot: %s", error)
+                self.exitcode = FAILED["bad_argument"]
+                return
+            if (mended := jobdir.mend_queue(Path(jobdir_setting))) is not None:
+                logger.warning("newsbot: %s", mended)
         super().run(args, opts)
         stats = getattr(getattr(self, "crawler", None), "stats", None)
         reason = stats.get_value("finish_reason") if stats is not None else None
         if reason in FAILED and self.exitcode == 0:
             self.exitcode = FAILED[reason]
+        elif reason is None and stats is not None and stats.get_value("start_time") is not None and self.exitcode == 0:
+            # Started and never closed: a second Ctrl-C or SIGTERM forced the stop mid-way.
+            logger.error("newsbot: the crawl was forced to stop before it closed; the same command resumes it")
+            self.exitcode = FAILED["shutdown"]
 
     def _argument_error(self, name: str, arguments: dict[str, str]) -> str | None:
         assert self.crawler_process is not None  # set by scrapy.cmdline before run()

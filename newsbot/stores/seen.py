@@ -16,6 +16,7 @@ import time
 import uuid
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -198,8 +199,61 @@ def store_for(crawler: Crawler) -> BaseSeenStore | None:
         path = crawler.settings.get("NEWSBOT_SEEN_STORE") or (
             str(Path(jobdir) / "newsbot-seen.sqlite") if jobdir else None
         )
-        store = SeenStore(Path(path), job_id(jobdir)) if path else None
+        store = _open_sound(crawler, Path(path), job_id(jobdir)) if path else None
         if store is not None:
             logger.info("newsbot: seen-store %s (%d articles), job %s", path, store.count(), store.job)
         _STORES[crawler] = store
     return _STORES[crawler]
+
+
+def _open_sound(crawler: Crawler, path: Path, job: str) -> SeenStore:
+    """The store at ``path``; when the file is damaged (cut short, overwritten), a new one,
+    rebuilt from the records the crawl's local JSON Lines feeds already hold.
+
+    A damaged store gave a traceback at the first lookup. Set aside and rebuilt, the resumed
+    job still skips, before download, every article it wrote.
+    """
+    try:
+        store = SeenStore(path, job)
+        if (verdict := store._db.execute("PRAGMA quick_check").fetchone()) != ("ok",):
+            store.close()
+            raise sqlite3.DatabaseError(str(verdict[0] if verdict else "no verdict"))
+        return store
+    except sqlite3.DatabaseError as error:
+        damage = str(error)
+    aside = path.with_name(f"{path.name}.damaged-{datetime.now(UTC):%Y%m%dT%H%M%SZ}")
+    for suffix in ("", "-wal", "-shm"):
+        if (part := Path(f"{path}{suffix}")).exists():
+            part.rename(Path(f"{aside}{suffix}"))
+    store = SeenStore(path, job)
+    feeds, rebuilt = _rebuild(crawler, store)
+    logger.warning(
+        "newsbot: the seen-store %s was damaged (%s); set aside as %s and rebuilt from %s: %d articles",
+        path, damage, aside.name, ", ".join(feeds) or "no local JSON Lines feed", rebuilt,
+    )  # fmt: skip
+    return store
+
+
+def _rebuild(crawler: Crawler, store: SeenStore) -> tuple[list[str], int]:
+    """Add to ``store`` every whole record of the crawl's local JSON Lines feeds."""
+    from newsbot.feedcheck import local_path
+    from newsbot.profiles import GENERIC, profile_for_url
+
+    spider_profile = getattr(crawler.spidercls, "profile", GENERIC)
+    feeds, count = [], 0
+    for uri, options in crawler.settings.getdict("FEEDS").items():
+        path = local_path(str(uri))
+        if path is None or not path.is_file() or dict(options).get("format") not in ("jsonlines", "jsonl", "jl"):
+            continue
+        feeds.append(str(path))
+        with path.open(encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                try:
+                    record = json.loads(line)
+                    url, article_id = record["url"], record["articleId"]
+                    profile = profile_for_url(url) if spider_profile is GENERIC else spider_profile
+                    store.add(record, profile.article_key(url, article_id))
+                    count += 1
+                except (ValueError, KeyError, TypeError):
+                    continue  # a line that is no whole record: nothing to skip for it
+    return feeds, count
