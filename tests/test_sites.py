@@ -17,7 +17,7 @@ from newsbot.profiles.base import SiteProfile
 from newsbot.schema import record_errors
 from newsbot.spiders.sites import SPIDERS, spider_class
 from tests.conftest import ROOT, SCRAPY, origin, run_crawl
-from tests.sites import Site
+from tests.sites import Site, redirect
 from tests.test_crawl import comparable, expected_records
 
 ILBO_LISTING = "/politics"
@@ -350,3 +350,32 @@ def test_a_bad_link_in_a_feed_is_one_skip_and_the_rest_of_the_feed_goes_on(tmp_p
     assert sorted(record["url"].removeprefix(at) for record in result.records) == sorted(good)
     assert result.stats["newsbot/skipped/bad_link"] == len(bad)
     assert "Traceback" not in result.log
+
+
+def test_another_port_of_the_start_host_is_another_site(tmp_path: Path) -> None:
+    """A link or a redirect to another port of the start URL's host reaches another server
+    (an admin console, another tenant): off the site unless a start URL names that port."""
+    home, other = Site(), Site()
+    with home.running(), other.running():
+        other.page("/stories/elsewhere", _article("A story of the other server", "2026-03-02T09:00:00"))
+        home.page("/stories/here", _article("A story of the site itself", "2026-03-02T09:00:00"))
+        home.routes["/stories/moved"] = redirect(f"{other.origin}/stories/elsewhere", 301)
+        links = [f"{home.origin}/stories/here", f"{other.origin}/stories/elsewhere", f"{home.origin}/stories/moved"]
+        items = "".join(f"<item><link>{link}</link></item>" for link in links)
+        home.page("/feed.xml", f"<?xml version='1.0'?><rss version='2.0'><channel>{items}</channel></rss>")
+        result = run_crawl(
+            tmp_path, "-a", f"start_urls={home.origin}/feed.xml", "-s", "ROBOTSTXT_OBEY=False", spider="news"
+        )
+        assert other.hits["/stories/elsewhere"] == []  # neither the link nor the redirect reached it
+        both = run_crawl(
+            tmp_path, "-a", f"start_urls={home.origin}/feed.xml,{other.origin}/stories/elsewhere",
+            "-s", "ROBOTSTXT_OBEY=False", spider="news", output="both.jsonl",
+        )  # fmt: skip
+    assert result.returncode == 0, result.log[-3000:]
+    assert [record["headline"] for record in result.records] == ["A story of the site itself"]
+    assert result.stats["newsbot/skipped/offsite"] == 1
+    assert "offsite redirect" in result.log
+    assert sorted(record["headline"] for record in both.records) == [
+        "A story of the other server",
+        "A story of the site itself",
+    ]

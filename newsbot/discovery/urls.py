@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
@@ -113,8 +114,34 @@ def section_name(token: str, overrides: dict[str, str] | None = None) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in words)
 
 
-def host_allowed(url: str, domains: list[str] | tuple[str, ...]) -> bool:
-    """The URL's host is one of ``domains`` or below one; the port does not matter."""
+def host_allowed(
+    url: str, domains: list[str] | tuple[str, ...], ports: Mapping[str, frozenset[int]] | None = None
+) -> bool:
+    """The URL's host is one of ``domains`` or below one, on a port ``ports`` gives that
+    domain (without ``ports``, or for a domain it does not name, the web's own: 80 and 443)."""
     parts = _split(url)
     host = (parts.hostname or "").lower() if parts is not None else ""
-    return bool(host) and any(host == domain or host.endswith("." + domain) for domain in domains)
+    domain = next((domain for domain in domains if host == domain or host.endswith("." + domain)), None)
+    if not host or domain is None or parts is None:
+        return False
+    return ports is None or port_of(parts) in ports.get(domain, WEB_PORTS)
+
+
+WEB_PORTS = frozenset({80, 443})
+
+
+def port_of(parts: SplitResult) -> int | None:
+    return parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
+def start_ports(start_urls: list[str]) -> dict[str, frozenset[int]]:
+    """The ports each start URL's host may be crawled on: the one a start URL names, or the
+    web's two when it names a default one (a site moves from http to https). Another port of
+    the same host is another server, and off the site."""
+    ports: dict[str, set[int]] = {}
+    for url in start_urls:
+        if (parts := _split(url)) is None or not parts.hostname:
+            continue
+        port = port_of(parts)
+        ports.setdefault(parts.hostname.lower(), set()).update(WEB_PORTS if port in WEB_PORTS else {port or 0})
+    return {host: frozenset(found) for host, found in ports.items()}

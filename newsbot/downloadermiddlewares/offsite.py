@@ -30,6 +30,7 @@ class OffsiteRedirectMiddleware:
         if not (300 <= response.status < 400 and location and domains):
             return response
         target = urljoin(request.url, location.decode("latin-1"))
-        if host_allowed(target, domains):
+        allows = getattr(self.crawler.spider, "allows", None)
+        if allows(target) if callable(allows) else host_allowed(target, domains):
             return response
         raise IgnoreRequest(f"offsite redirect to {target}")

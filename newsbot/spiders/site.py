@@ -37,7 +37,7 @@ from twisted.python.failure import Failure
 
 from newsbot.discovery.feeds import GZIP_MAGIC, Entry, NotAFeed, UnsafeFeed, inflate, looks_like_feed, read_feed
 from newsbot.discovery.listing import read_listing
-from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, host_allowed
+from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url, host_allowed, start_ports
 from newsbot.errors import EmptyPage
 from newsbot.extensions.shutdown import ShutdownCancelled
 from newsbot.extraction.html import parse_html
@@ -119,6 +119,8 @@ class SiteSpider(scrapy.Spider):
         hosts = {urlsplit(url).hostname or "" for url in self.start_urls} | set(self.profile.hosts)
         # Only the site and the hosts the user pointed at are followed (OffsiteMiddleware).
         self.allowed_domains = sorted(host for host in hosts if host)
+        # ... and on the ports the start URLs name (the web's two for the site's own hosts).
+        self.allowed_ports = start_ports(self.start_urls)
         # SiteProfile.article_key -> the first URL asked for it.
         self.requested: dict[str, str] = {}
         # With `limit`: article requests out (or their pages in the pipelines), and those held
@@ -316,9 +318,13 @@ class SiteSpider(scrapy.Spider):
         self.discovery_urls.add(url)
         return scrapy.Request(url, callback=self.parse, errback=self.on_discovery_error)
 
+    def allows(self, url: str) -> bool:
+        """The URL is on the crawl's site: a host and a port it was pointed at."""
+        return host_allowed(url, self.allowed_domains, self.allowed_ports)
+
     def _allowed(self, url: str) -> bool:
         # OffsiteDownloaderMiddleware checks again, redirects included; this keeps the queue clean.
-        if host_allowed(url, self.allowed_domains):
+        if self.allows(url):
             return True
         self.crawler.stats.inc_value("newsbot/skipped/offsite")
         return False
