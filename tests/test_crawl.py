@@ -16,7 +16,7 @@ from newsbot.downloadermiddlewares.replay import FixtureSite, relocate
 from newsbot.profiles import JOONGANG, profile_for_url
 from newsbot.schema import record_errors
 from newsbot.tools.fixtures import stable
-from tests.conftest import LISTING_PATH, origin, run_crawl
+from tests.conftest import LISTING_PATH, ROOT, origin, run_crawl
 from tests.sites import Site, free_port
 
 NEWSBOT_FIXTURES = str(Path(sys.executable).with_name("newsbot-fixtures"))
@@ -138,6 +138,12 @@ def test_offline_replay_of_the_bundled_fixtures(site: FixtureSite, tmp_path: Pat
     for record in result.records:
         assert comparable(record) == expected[record["articleId"]]
         assert record_errors(record) == []
+    # The README shows this crawl's summary line and health table: they are what it prints.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    summary = next(line for line in readme.splitlines() if line.startswith("newsbot: 13 records written"))
+    assert f"INFO: {summary}" in result.log
+    table = readme.split("newsbot: crawl health report\n", 1)[1].split("```", 1)[0]
+    assert table in result.log
 
 
 def test_a_daily_page_reached_through_news_is_read_with_the_dailys_profile(site: FixtureSite, tmp_path: Path) -> None:
