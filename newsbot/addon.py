@@ -51,6 +51,7 @@ class Newsbot:
             settings["FEED_EXPORTERS"].set(name, "newsbot.exporters.JsonLinesExporter", priority="addon")
         settings["FEED_EXPORTERS"].set("csv", "newsbot.exporters.CsvExporter", priority="addon")
         settings["FEED_EXPORTERS"].set("parquet", "newsbot.exporters.ParquetExporter", priority="addon")
+        settings["FEED_EXPORTERS"].set("zyte_article", "newsbot.exporters.ZyteArticleExporter", priority="addon")
         # Records are UTF-8 JSON: Hangul and curly quotes stay readable, not \\u-escaped.
         settings.set("FEED_EXPORT_ENCODING", "utf-8", priority="addon")
         # Scrapy starts CONCURRENT_ITEMS tasks for every response, however few items it yields. An

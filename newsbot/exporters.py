@@ -11,6 +11,7 @@ from scrapy.exporters import BaseItemExporter, CsvItemExporter, JsonLinesItemExp
 from scrapy.utils.python import to_bytes
 
 from newsbot.schema import article_schema
+from newsbot.zyte import missing_poet, to_article
 
 
 class JsonLinesExporter(JsonLinesItemExporter):
@@ -41,6 +42,31 @@ class JsonLinesExporter(JsonLinesItemExporter):
             if written:
                 os.ftruncate(fileno, start)
             raise
+
+
+class ZyteArticleExporter(JsonLinesExporter):
+    """JSON Lines of Zyte's standard ``Article`` items instead of newsbot's record
+    (``-O articles.jsonl:zyte_article``; see ``newsbot.zyte`` for what maps to what). Each line
+    is an Article as zyte-common-items builds it, absent fields left out. Needs the ``poet`` extra."""
+
+    @staticmethod
+    def missing_requirement() -> str | None:
+        """Why this exporter cannot run here, checked before a crawl starts (``newsbot.feedcheck``)."""
+        return missing_poet()
+
+    def export_item(self, item: Any) -> None:
+        from itemadapter import ItemAdapter
+
+        article = ItemAdapter(to_article(dict(item))).asdict()
+        super().export_item({name: value for name, value in _without_none(article).items()})
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_without_none(item) for item in value]
+    return value
 
 
 def record_fields() -> list[str]:

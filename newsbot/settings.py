@@ -59,4 +59,8 @@ SPIDER_CONTRACTS = {"newsbot.contracts.RecordContract": 10}
 
 # -O articles.parquet and -O articles.csv: Scrapy checks a feed's format against this setting
 # before the add-on is loaded, so a project names the formats here (the add-on sets the same).
-FEED_EXPORTERS = {"csv": "newsbot.exporters.CsvExporter", "parquet": "newsbot.exporters.ParquetExporter"}
+FEED_EXPORTERS = {
+    "csv": "newsbot.exporters.CsvExporter",
+    "parquet": "newsbot.exporters.ParquetExporter",
+    "zyte_article": "newsbot.exporters.ZyteArticleExporter",
+}
