@@ -64,7 +64,7 @@ class Newsbot:
             # One setting switches a crawl to the shared frontier: queue, dupefilter, seen-store.
             for name, value in {
                 "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
-                "SCHEDULER_QUEUE_CLASS": "newsbot.stores.frontier.ReliableQueue",
+                "SCHEDULER_QUEUE_CLASS": "newsbot.stores.redis_queue.ReliableQueue",
                 "SCHEDULER_QUEUE_KEY": "newsbot:%(spider)s:requests",
                 "SCHEDULER_DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
                 "SCHEDULER_DUPEFILTER_KEY": "newsbot:%(spider)s:dupefilter",

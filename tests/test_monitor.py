@@ -73,6 +73,32 @@ def test_layout_drift_is_reported(drifted_server: HTTPServer, tmp_path: Path) ->
     assert rules["leaks"]["breached"] is False
 
 
+SPIDERMON = (
+    "-s", "SPIDERMON_ENABLED=True",
+    "-s", 'EXTENSIONS={"spidermon.contrib.scrapy.extensions.Spidermon": 500}',
+    "-s", "SPIDERMON_SPIDER_CLOSE_MONITORS=newsbot.monitors.CrawlHealthMonitorSuite",
+)  # fmt: skip
+
+
+def test_spidermon_fails_the_rule_newsbots_monitor_fails(drifted_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(drifted_server)}{LISTING_PATH}", *SPIDERMON)
+    assert result.returncode == 0, result.log[-3000:]
+    report = json.loads((tmp_path / "out.report.json").read_text(encoding="utf-8"))
+    ours = {rule["rule"] for rule in report["rules"] if rule["breached"]}
+    assert ours == {"generic_layout"}
+    failed = set(re.findall(r"\[Spidermon\] newsbot crawl health/(\w+)\.\.\. FAIL", result.log))
+    passed = set(re.findall(r"\[Spidermon\] newsbot crawl health/(\w+)\.\.\. OK", result.log))
+    assert failed == ours
+    assert passed == {rule["rule"] for rule in report["rules"]} - ours
+    assert "60 of 60 records of described sites that no layout version matched" in result.log
+
+
+def test_spidermon_judges_nothing_below_the_minimum_of_pages(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    result = run_crawl(tmp_path, "-a", f"start_urls={origin(fixture_server)}{LISTING_PATH}", *SPIDERMON)
+    assert result.returncode == 0, result.log[-3000:]
+    assert "... FAIL" not in result.log and result.log.count("... SKIPPED (fewer than 20 article pages seen)") == 6
+
+
 def test_monitor_fail_closes_the_crawl(drifted_server: HTTPServer, tmp_path: Path) -> None:
     result = run_crawl(
         tmp_path, "-a", f"start_urls={origin(drifted_server)}{LISTING_PATH}", "-s", "NEWSBOT_MONITOR_FAIL=True",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import importlib
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -153,6 +154,8 @@ def _setting_error(settings: BaseSettings) -> str | None:
         value = settings.get(name)
         if value not in (None, "") and not str(value).strip().isdigit():
             return f"{name}={value}: a whole number is needed"
+    if settings.get("NEWSBOT_REDIS_URL") and (missing := _missing_redis()) is not None:
+        return f"NEWSBOT_REDIS_URL needs {missing}: pip install 'newsbot[redis]'"
     timeout = settings.get("NEWSBOT_EXTRACTION_TIMEOUT")
     if timeout not in (None, "") and not _seconds(timeout):
         return f"NEWSBOT_EXTRACTION_TIMEOUT={timeout}: a number of seconds (0 for no limit) is needed"
@@ -174,6 +177,15 @@ def _unknown_setting(settings: BaseSettings) -> str | None:
         if name.startswith("NEWSBOT_") and name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
             return f"{name}: no such setting" + (f" (did you mean {close[0]}?)" if close else "")
+    return None
+
+
+def _missing_redis() -> str | None:
+    for module in ("redis", "scrapy_redis"):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            return module.replace("_", "-")
     return None
 
 

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from urllib.request import url2pathname
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.settings import BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
 
@@ -111,6 +113,22 @@ class Outcome:
         }
 
 
+def thresholds(settings: BaseSettings) -> dict[str, float]:
+    """Each rule's limit, from its setting."""
+    return {rule.name: settings.getfloat(rule.setting, rule.default) for rule in RULES}
+
+
+def outcomes(
+    counts: Mapping[str, int], limits: Mapping[str, float], examples: Mapping[str, list[str]] | None = None
+) -> list[Outcome]:
+    """Each rule against the counted figures (``newsbot/monitor/<figure>`` in the stats)."""
+    return [
+        Outcome(rule, limits[rule.name], counts.get(rule.count, 0), counts.get(rule.among, 0),
+                (examples or {}).get(rule.count, []))
+        for rule in RULES
+    ]  # fmt: skip
+
+
 @dataclass
 class Figures:
     counts: Counter[str] = field(default_factory=Counter)
@@ -136,7 +154,7 @@ class CrawlMonitor:
         self.min_articles = settings.getint("NEWSBOT_MONITOR_MIN_ARTICLES", 20)
         self.short_chars = settings.getint("NEWSBOT_MONITOR_SHORT_CHARS", 300)
         self.fail = settings.getbool("NEWSBOT_MONITOR_FAIL", False)
-        self.thresholds = {rule.name: settings.getfloat(rule.setting, rule.default) for rule in RULES}
+        self.thresholds = thresholds(settings)
         self.report_path = _report_path(settings.get("NEWSBOT_REPORT"), settings.getdict("FEEDS"))
         self.figures = Figures()
         self.warned: set[str] = set()
@@ -204,17 +222,7 @@ class CrawlMonitor:
     # Judging -------------------------------------------------------------------------------
 
     def outcomes(self) -> list[Outcome]:
-        counts = self.figures.counts
-        return [
-            Outcome(
-                rule,
-                self.thresholds[rule.name],
-                counts[rule.count],
-                counts[rule.among],
-                self.figures.examples.get(rule.count, []),
-            )
-            for rule in RULES
-        ]
+        return outcomes(self.figures.counts, self.thresholds, self.figures.examples)
 
     @property
     def judged(self) -> bool:

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.exceptions import CloseSpider
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from newsbot.items import Page
 from newsbot.profiles import SiteProfile, profile_for_url
@@ -37,6 +35,10 @@ def _paths(warc: str | None) -> list[Path]:
 
 
 def _warc_error(warc: str | None) -> str | None:
+    try:
+        import warcio  # noqa: F401  (the warc extra)
+    except ImportError:
+        return "the warc spider needs warcio: pip install 'newsbot[warc]'"
     paths = _paths(warc)
     if not paths:
         return "give the archives to read: -a warc=PATH[,PATH...]"
@@ -79,6 +81,9 @@ class WarcSpider(SiteSpider):
                 yield page
 
     def _pages(self, path: Path) -> Iterator[Page]:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+
         stats = self.crawler.stats
         assert stats is not None
         with path.open("rb") as stream:

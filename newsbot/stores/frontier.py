@@ -11,84 +11,35 @@ articles were written lives in Redis too, so a request served twice writes one r
 from __future__ import annotations
 
 import logging
+import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.http import Response
-from scrapy_redis.queue import Base
 from twisted.internet import task
 
 from newsbot.profiles import crawl_profile
 from newsbot.signals import record_written
 from newsbot.stores.seen import store_for
 
+if TYPE_CHECKING:
+    from newsbot.stores.redis_queue import ReliableQueue
+
 logger = logging.getLogger(__name__)
-
-LEASE_KEY = "newsbot_lease"
-_POP_AND_LEASE = """
-local data = redis.call('RPOP', KEYS[1])
-if data then redis.call('ZADD', KEYS[2], ARGV[1], data) end
-return data
-"""
-
-
-class ReliableQueue(Base):  # type: ignore[misc]
-    """FIFO queue whose pops are leases, given back by ``release`` or expiry."""
-
-    lease_seconds = 600.0
-
-    @property
-    def leases_key(self) -> str:
-        return f"{self.key}:leases"
-
-    def __len__(self) -> int:
-        return int(self.server.llen(self.key))
-
-    def push(self, request: Request) -> None:
-        # A retry or a redirect: the new request is queued before the old lease is released.
-        lease = request.meta.pop(LEASE_KEY, None)
-        self.server.lpush(self.key, self._encode_request(request))
-        if lease is not None:
-            self.server.zrem(self.leases_key, lease)
-
-    def pop(self, timeout: int = 0) -> Request | None:
-        # One atomic step: a worker killed between a pop and its lease would lose the request.
-        data = self.server.eval(_POP_AND_LEASE, 2, self.key, self.leases_key, time.time() + self.lease_seconds)
-        if data is None:
-            return None
-        request: Request = self._decode_request(data)
-        request.meta[LEASE_KEY] = data
-        return request
-
-    def release(self, request: Request | None) -> None:
-        lease = request.meta.pop(LEASE_KEY, None) if request is not None else None
-        if lease is not None:
-            self.server.zrem(self.leases_key, lease)
-
-    def leased(self) -> int:
-        return int(self.server.zcard(self.leases_key))
-
-    def requeue_expired(self) -> int:
-        """Give the queue back what dead workers held; each lease goes back once."""
-        back = 0
-        for data in self.server.zrangebyscore(self.leases_key, 0, time.time()):
-            if self.server.zrem(self.leases_key, data):  # only one worker wins each lease
-                self.server.rpush(self.key, data)  # to the front: it waited long enough
-                back += 1
-        return back
-
-    def clear(self) -> None:
-        self.server.delete(self.key, self.leases_key)
 
 
 def shared_queue(crawler: Crawler) -> ReliableQueue | None:
+    # Imported by Scrapy only for a shared frontier: not imported, no crawl of this process has one.
+    module = sys.modules.get("newsbot.stores.redis_queue")
+    if module is None:
+        return None
     engine = crawler.engine
     slot = getattr(engine, "_slot", None) if engine is not None else None
     queue = getattr(getattr(slot, "scheduler", None), "queue", None)
-    return queue if isinstance(queue, ReliableQueue) else None
+    return queue if isinstance(queue, module.ReliableQueue) else None
 
 
 def release(crawler: Crawler, request: Request | None) -> None:

@@ -113,8 +113,12 @@ def write_warc(root: Path, out: Path) -> int:
     """The fixture site as a (gzipped when ``out`` ends in .gz) WARC of HTTP responses."""
     from io import BytesIO
 
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    try:
+        from warcio.statusandheaders import StatusAndHeaders
+        from warcio.warcwriter import WARCWriter
+    except ImportError:
+        print("newsbot-fixtures: writing a WARC needs warcio: pip install 'newsbot[warc]'", file=sys.stderr)
+        return 1
 
     site = FixtureSite(root)
     with out.open("wb") as stream:
