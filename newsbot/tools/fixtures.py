@@ -134,6 +134,37 @@ def write_warc(root: Path, out: Path) -> int:
     return 0
 
 
+#: The moment web-poet fixtures are written at and replayed at: their dateDownloaded.
+POET_TIME = "2026-01-01T00:00:00Z"
+
+
+def write_poet_fixtures(root: Path, out: Path) -> int:
+    """The fixture site's article pages as web-poet test fixtures of ``newsbot.pages.ArticlePage``
+    (``<out>/newsbot.pages.ArticlePage/<page>/``: its input response, the Article, frozen time),
+    which web-poet's pytest plugin replays. Needs the ``poet`` extra."""
+    import asyncio
+
+    try:
+        import time_machine
+        from web_poet import HttpResponse
+        from web_poet.testing import Fixture
+
+        from newsbot.pages import ArticlePage
+    except ImportError as error:
+        print(f"newsbot-fixtures: {error}", file=sys.stderr)
+        return 1
+    pages = [page for page in FixtureSite(root).articles if page.name.startswith(("articles/", "joongang_ilbo/"))]
+    for page in pages:
+        response = HttpResponse(url=page.url, body=page.body(), headers=page.headers)
+        with time_machine.travel(POET_TIME, tick=False):
+            item = asyncio.run(ArticlePage(response=response).to_item())
+        name = slug_for(page.name.replace("/", "-"))
+        Fixture.save(out / "newsbot.pages.ArticlePage", inputs=[response], item=item,
+                     meta={"frozen_time": POET_TIME}, fixture_name=name)  # fmt: skip
+    print(f"wrote {len(pages)} web-poet fixtures to {out / 'newsbot.pages.ArticlePage'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsbot-fixtures", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -146,11 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     regen_cmd.add_argument("--only", help="only cases whose folder name contains this")
     warc_cmd = commands.add_parser("warc", help="write the fixture site as a WARC file")
     warc_cmd.add_argument("out", type=Path, help="the WARC to write (.warc.gz for gzip)")
+    poet_cmd = commands.add_parser("poet", help="write the article pages as web-poet fixtures of ArticlePage")
+    poet_cmd.add_argument("--out", type=Path, default=Path("tests/web_poet"), help="default: tests/web_poet")
     args = parser.parse_args(argv)
     if args.command != "record" and not args.root.is_dir():
         parser.error(f"no fixture site at {args.root}: run it from the repository root or give --root FOLDER")
     if args.command == "warc":
         return write_warc(args.root, args.out)
+    if args.command == "poet":
+        return write_poet_fixtures(args.root, args.out)
     if args.command == "record":
         return record(args.url, args.root, args.name)
     return regenerate(args.root, args.only)
