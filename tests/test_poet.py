@@ -63,7 +63,7 @@ def test_a_scrapy_poet_project_gets_the_records_content_from_article_page(site: 
     (project / "demo" / "spiders" / "articles.py").write_text(SPIDER, encoding="utf-8")
     with (project / "demo" / "settings.py").open("a", encoding="utf-8") as settings:
         settings.write(SETTINGS)
-    pages = [page for page in site.articles if page.name.startswith("articles/")]
+    pages = [page for page in site.articles if page.name.startswith(("articles/", "joongang_ilbo/"))]
     command = [SCRAPY, "crawl", "articles", "-a", "urls=" + ",".join(p.url for p in pages), "-O", "out.jsonl"]
     done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -72,7 +72,8 @@ def test_a_scrapy_poet_project_gets_the_records_content_from_article_page(site: 
     by_url = {item["url"]: item for item in written}
     assert len(by_url) == len(pages)
     for page in pages:
-        # What `scrapy crawl joongang` writes for the page (its reviewed expected record), as an Article.
+        # What `scrapy crawl joongang` (or joongang_ilbo) writes for the page, its reviewed expected
+        # record, as an Article.
         expected = ItemAdapter(to_article(page.expected_record(), page.url, probability=1.0)).asdict()
         assert _without_download_time(by_url[page.url]) == _without_download_time(expected), page.name
 
