@@ -21,11 +21,11 @@ except ImportError as missing:  # one line, not a chain of import errors
     ) from None
 
 from newsbot.extraction.article import Extraction, extract_article
-from newsbot.profiles import JOONGANG, JOONGANG_ILBO
+from newsbot.profiles import PROFILES
 from newsbot.zyte import to_article
 
-#: The hosts whose Article requests this page object answers, from the site profiles.
-HOSTS = sorted({*JOONGANG.hosts, *JOONGANG_ILBO.hosts})
+#: The hosts whose Article requests this page object answers: every described site's, from its profile.
+HOSTS = sorted({host for profile in PROFILES.values() for host in profile.hosts})
 
 
 @handle_urls(HOSTS)

@@ -65,7 +65,7 @@ def test_components_are_laid_out_by_kind() -> None:
     layout = {
         "downloadermiddlewares": {"retry", "offsite", "replay"},
         "extensions": {"feeds", "summary", "monitor", "shutdown", "collector"},
-        "stores": {"seen", "frontier"},
+        "stores": {"seen", "frontier", "redis_queue", "jobdir"},
     }
     for package, modules in layout.items():
         present = {path.stem for path in (ROOT / "newsbot" / package).glob("*.py")} - {"__init__"}

@@ -107,14 +107,18 @@ def sites(site: FixtureSite) -> Iterator[tuple[Site, Site]]:
         links.append(f"http://127.0.0.1:{resets.port}{fault('Reset', 9)}")  # same host, another port
         listing = "".join(f"<a href='{path}'>story</a>" for path in links if "Loop-b" not in path)
         faults.page("/faults/list", f"<html><body>{listing}</body></html>")
+        faults.reset_origin = f"http://127.0.0.1:{resets.port}"  # type: ignore[attr-defined]
         yield faults, elsewhere
 
 
 @pytest.fixture(scope="module")
 def fault_crawl(sites: tuple[Site, Site], tmp_path_factory: pytest.TempPathFactory) -> Any:
     faults, _ = sites
+    # The reset server's port is on the site only when a start URL names it (its own fetch is
+    # reset too, a failed discovery page).
+    start_urls = f"{faults.origin}/faults/list,{faults.reset_origin}/start"  # type: ignore[attr-defined]
     return run_crawl(
-        tmp_path_factory.mktemp("faults"), "-a", f"start_urls={faults.origin}/faults/list",
+        tmp_path_factory.mktemp("faults"), "-a", f"start_urls={start_urls}",
         "-s", "RETRY_TIMES=2", "-s", "NEWSBOT_RETRY_BACKOFF=0.2", "-s", "DOWNLOAD_TIMEOUT=1",
         "-s", "DOWNLOAD_MAXSIZE=200000", "-s", "DOWNLOAD_WARNSIZE=0", "-s", "NEWSBOT_MONITOR_ENABLED=False",
     )  # fmt: skip

@@ -60,7 +60,10 @@ class SharedFrontier:
             raise NotConfigured
         self.crawler = crawler
         self.idle_seconds = crawler.settings.getfloat("NEWSBOT_IDLE_SECONDS", 30)
-        ReliableQueue.lease_seconds = crawler.settings.getfloat("NEWSBOT_REDIS_LEASE", 600)
+        # The redis extra: imported only by a crawl on a shared frontier.
+        from newsbot.stores.redis_queue import ReliableQueue
+
+        ReliableQueue.lease_seconds = self.lease_seconds = crawler.settings.getfloat("NEWSBOT_REDIS_LEASE", 600)
         self.empty_since: float | None = None
         self.janitor = task.LoopingCall(self.requeue)
 
@@ -75,7 +78,7 @@ class SharedFrontier:
         return extension
 
     def spider_opened(self, spider: Spider) -> None:
-        self.janitor.start(max(1.0, min(60.0, ReliableQueue.lease_seconds / 2)), now=False)
+        self.janitor.start(max(1.0, min(60.0, self.lease_seconds / 2)), now=False)
 
     def spider_closed(self, spider: Spider) -> None:
         if self.janitor.running:
