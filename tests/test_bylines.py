@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.text.bylines import credited_names, is_desk, loose_byline, names_alone, parse_byline, romanised_name
+from newsbot.text.bylines import (
+    credited_names,
+    is_desk,
+    is_plain_name,
+    loose_byline,
+    names_alone,
+    parse_byline,
+    romanised_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -125,3 +133,22 @@ def test_a_desk_is_no_writer() -> None:
 )
 def test_credited_names(credit: str, names: list[str]) -> None:
     assert credited_names(credit) == names
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [
+        ("Lisa Pham", True),
+        ("Justin C Meserole", True),
+        ("Tom May", True),  # a month that is also a name
+        ("Digital Security Expert", False),
+        ("Trial Attorney", False),
+        ("Rasmus Barslund Founder", False),
+        ("Lead Reviewer Updated Feb", False),
+        ("Written By", False),
+        ("Metro Desk", False),
+        ("admin", False),
+    ],
+)
+def test_a_plain_name_is_a_name_and_nothing_else(name: str, plain: bool) -> None:
+    assert is_plain_name(name) is plain

@@ -475,3 +475,29 @@ def test_the_metric_counts_shingles_as_the_benchmark_does() -> None:
     assert aeb.page_score(None, gold).recall == 0.0
     half = aeb.page_score("one two three four five six seven eight nine", gold)
     assert half.recall == 1.0 and 0 < half.precision < 1
+
+
+def test_the_byline_trafilatura_finds_is_the_last_source_and_only_a_plain_name_counts() -> None:
+    """A byline element of no known kind: trafilatura's author search finds it where newsbot's
+    readings find nothing, and a role printed beside the name is no writer."""
+    hero = (
+        "<div class='post-hero__author-name'>Lisa Pham</div>"
+        "<div class='post-hero__author-title'>Digital Security Expert</div>"
+    )
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{hero}{_STORY}")
+    assert newsbot.extract(html, "https://x.test/harbour")["authors"] == [{"name": "Lisa Pham", "nameRaw": "Lisa Pham"}]
+    # A label in its own element is no name: "Written By" was a writer before.
+    labelled = "<div class='author-name'>Written By</div><div class='author-name'>Polly Barks</div>"
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{labelled}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Polly Barks"]
+    # Found only after the story, as a related story's writer is: not the writer.
+    after = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}{hero}")
+    assert not newsbot.extract(after, "https://x.test/harbour").get("authors")
+
+
+def test_json_ld_names_are_unescaped() -> None:
+    author = '{"@type": "Person", "name": "Maria &amp; Katerina"}'
+    data = f'{{"@type": "Article", "headline": "Harbour reopens", "author": {author}}}'
+    head = f"<title>Harbour reopens</title><script type='application/ld+json'>{data}</script>"
+    record = newsbot.extract(_page(head, f"<h1>Harbour reopens</h1>{_STORY}"), "https://x.test/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Maria", "Katerina"]

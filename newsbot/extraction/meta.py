@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import re
@@ -172,7 +173,8 @@ def json_ld_authors(meta: PageMeta) -> list[str]:
     names = []
     for author in map(meta.resolve, authors):
         name = author.get("name") if isinstance(author, dict) else author
-        if not isinstance(name, str) or not (name := clean_text(name)):
+        # JSON-LD is script text, which HTML parsing leaves escaped: "Maria &amp; Katerina".
+        if not isinstance(name, str) or not (name := clean_text(html.unescape(name))):
             continue
         if isinstance(author, dict) and "Organization" in str(author.get("@type")) and agency(name) is None:
             continue

@@ -104,6 +104,9 @@ _HANDLES = frozenset({"admin", "administrator", "editor", "webmaster", "guest"})
 _LETTERS_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.\-])*(?:\s+[^\W\d_](?:[^\W\d_]|['’.\-])*){0,4}$")
 
 
+_LABEL_WORDS = frozenset({"written", "posted", "published", "by", "author", "authors", "updated", "reviewed"})
+
+
 def names_alone(text: str) -> list[Author] | None:
     """The writers an author element names without a "By": ``Tony Carter``, ``Lisa Kaczke and
     Trevor J. Mitchell``. Only for elements that hold nothing else (``rel=author``,
@@ -115,7 +118,38 @@ def names_alone(text: str) -> list[Author] | None:
         words = name.split()
         if not _LETTERS_NAME.match(name) or len(words) < 2 or not all(word[0].isupper() for word in words):
             return None
+        if all(word.casefold() in _LABEL_WORDS for word in words):
+            return None  # the element's label, its name in another element: "Written By"
     return [Author(romanised_name(name), name) for name in raw_names] or None
+
+
+# Words of a role, a credential or a date, never of a writer's name: what a page prints beside
+# the name in the same element ("Digital Security Expert", "Trial Attorney", "Lead Reviewer
+# Updated Feb"). Months that are also names (May, June, April, August) are not among them.
+_NOT_A_NAME = re.compile(
+    r"\b(?:expert|attorney|lawyer|consultant|founder|co-founder|reviewer|reviewed|editor|editors|editorial"
+    r"|developers?|development|updated|published|certified|manager|director|officer|specialist|writer|author"
+    r"|contributors?|staff|team|lead|head|senior|chief|president|ceo|cto|engineer|analyst|professor|technologist"
+    r"|project|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|september"
+    r"|october|november|december|written|posted|by|the)\b",
+    re.IGNORECASE,
+)
+
+
+# A label before the name, in the languages loose_byline reads: "Текст Венера Ерофеева".
+_LEADING_LABEL = re.compile(r"^(?:(?:written|posted)\s+by|by|text|texto|текст|автор|von|por|par|door|oleh)\s+", re.I)
+
+
+def without_label(name: str) -> str:
+    """``name`` without a byline label before it."""
+    return _LEADING_LABEL.sub("", name.strip())
+
+
+def is_plain_name(name: str) -> bool:
+    """One person's name and nothing else: two to five capitalised words, no role, credential,
+    date or label ("Written By") among them. For names another reader found, which carry those."""
+    found = names_alone(name)
+    return found is not None and len(found) == 1 and not is_desk(name) and not _NOT_A_NAME.search(name)
 
 
 def is_handle(name: str) -> bool:
