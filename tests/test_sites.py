@@ -379,3 +379,36 @@ def test_another_port_of_the_start_host_is_another_site(tmp_path: Path) -> None:
         "A story of the other server",
         "A story of the site itself",
     ]
+
+
+def test_a_hostile_json_ld_block_and_a_section_front_in_a_crawl(tmp_path: Path) -> None:
+    """An article carrying a JSON-LD block nested 100,000 deep, one carrying a million objects,
+    and a section front of 51 headlines, from one sitemap: both articles written, the front
+    dropped as no article (not as an article whose body went missing)."""
+    local = Site()
+    with local.running():
+        at = local.origin
+        deep = _article("Deep block story", "2026-03-02T09:00:00").replace(
+            "</head>", "<script type='application/ld+json'>" + "[" * 100_000 + "]" * 100_000 + "</script></head>"
+        )
+        wide = _article("Wide block story", "2026-03-02T09:00:00").replace(
+            "</head>",
+            "<script type='application/ld+json'>[" + ",".join(['{"@type": "Thing"}'] * 1_000_000) + "]</script></head>",
+        )
+        headlines = "".join(
+            f"<li><h3><a href='/stories/{n}'>Council measure number {n}</a></h3></li>" for n in range(51)
+        )
+        front = f"<html><head><title>National</title></head><body><h1>National</h1><ul>{headlines}</ul></body></html>"
+        for path, page in {"/a/deep": deep, "/a/wide": wide, "/section/national": front}.items():
+            local.page(path, page)
+        urls = "".join(f"<url><loc>{at}{path}</loc></url>" for path in ("/a/deep", "/a/wide", "/section/national"))
+        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        # The wide page is 19 MB, past the default download limit (10 MB): raised, as a site may.
+        result = run_crawl(
+            tmp_path, "-a", f"start_urls={at}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False",
+            "-s", "DOWNLOAD_MAXSIZE=40000000", spider="news",
+        )  # fmt: skip
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(record["headline"] for record in result.records) == ["Deep block story", "Wide block story"]
+    assert result.stats["newsbot/dropped/not_article"] == 1 and "newsbot/dropped/empty_body" not in result.stats
+    assert "extraction_error" not in result.log and "extraction_timeout" not in result.log
