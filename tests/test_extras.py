@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,42 @@ def test_importing_a_feature_without_its_extra_says_which_extra(tmp_path: Path, 
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith("ImportError: ")
     assert f"pip install 'newsbot[{extra}]'" in done.stderr.strip().splitlines()[-1]
+
+
+def test_a_plain_install_runs_the_crawl_and_names_each_missing_extra(tmp_path: Path) -> None:
+    """`pip install newsbot` with no extra, in a virtualenv of its own (the package index as the
+    README's install uses it): the crawl of the fixture site works, and each optional feature
+    says which extra it needs in one line."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    python, scrapy = str(venv / "bin" / "python"), str(venv / "bin" / "scrapy")
+    # Built from a copy: pip builds in the source folder, and the checkout stays as it is.
+    source = tmp_path / "source"
+    for name in ("newsbot", "pyproject.toml", "README.md", "LICENSE"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, source / name)
+    for step in (["--upgrade", "pip"], [str(source)]):
+        done = run([python, "-m", "pip", "install", "-q", *step], dict(os.environ))
+        assert done.returncode == 0, done.stderr[-3000:]
+    listed = run([python, "-m", "pip", "list", "--format=freeze"], dict(os.environ)).stdout.lower()
+    assert not any(
+        f"{package}==" in listed for package in ("pyarrow", "zyte-common-items", "spidermon", "warcio", "redis")
+    )
+    env = {**os.environ, "NO_PROXY": "*"}
+    out = tmp_path / "articles.jsonl"
+    done = run([scrapy, "crawl", "joongang", "-s", "NEWSBOT_REPLAY=fixtures", "-O", str(out)], env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 13
+    (tmp_path / "crawl.warc.gz").write_bytes(b"")
+    asks = {
+        "parquet": ["-O", f"{tmp_path}/a.parquet"],
+        "poet": ["-O", f"{tmp_path}/a.jsonl:zyte_article"],
+        "redis": ["-s", "NEWSBOT_REDIS_URL=redis://127.0.0.1:6399/0", "-O", f"{tmp_path}/a.jsonl"],
+    }
+    for extra, arguments in asks.items():
+        done = run([scrapy, "crawl", "joongang", "-s", "NEWSBOT_REPLAY=fixtures", *arguments], env)
+        assert done.returncode == 2 and done.stderr.count(f"pip install 'newsbot[{extra}]'") == 1, extra
+    done = run([scrapy, "crawl", "warc", "-a", f"warc={tmp_path / 'crawl.warc.gz'}", "-O", f"{tmp_path}/a.jsonl"], env)
+    assert done.returncode == 2 and done.stderr.count("pip install 'newsbot[warc]'") == 1
+    for extra, module in (("poet", "newsbot.pages"), ("spidermon", "newsbot.monitors")):
+        done = run([python, "-c", f"import {module}"], env)
+        assert done.returncode == 1 and f"pip install 'newsbot[{extra}]'" in done.stderr.strip().splitlines()[-1]
