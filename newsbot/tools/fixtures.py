@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 import urllib.error
 import urllib.request
@@ -139,9 +140,10 @@ POET_TIME = "2026-01-01T00:00:00Z"
 
 
 def write_poet_fixtures(root: Path, out: Path) -> int:
-    """The fixture site's article pages as web-poet test fixtures of ``newsbot.pages.ArticlePage``
-    (``<out>/newsbot.pages.ArticlePage/<page>/``: its input response, the Article, frozen time),
-    which web-poet's pytest plugin replays. Needs the ``poet`` extra."""
+    """An article page of the fixture site for each site and layout version, as a web-poet test
+    fixture of ``newsbot.pages.ArticlePage`` (``<out>/newsbot.pages.ArticlePage/<page>/``: its
+    input response, the Article, frozen time), which web-poet's pytest plugin replays. Needs the
+    ``poet`` extra."""
     import asyncio
 
     try:
@@ -153,7 +155,13 @@ def write_poet_fixtures(root: Path, out: Path) -> int:
     except ImportError as error:
         print(f"newsbot-fixtures: {error}", file=sys.stderr)
         return 1
-    pages = [page for page in FixtureSite(root).articles if page.name.startswith(("articles/", "joongang_ilbo/"))]
+    # One page per site and layout version: web-poet's layout keeps a copy of each input page.
+    by_layout: dict[tuple[str, str], SavedPage] = {}
+    for page in FixtureSite(root).articles:
+        metadata = page.expected_record().get("metadata", {})
+        by_layout.setdefault((metadata.get("site", ""), metadata.get("layout", "")), page)
+    pages = list(by_layout.values())
+    shutil.rmtree(out / "newsbot.pages.ArticlePage", ignore_errors=True)
     for page in pages:
         response = HttpResponse(url=page.url, body=page.body(), headers=page.headers)
         with time_machine.travel(POET_TIME, tick=False):
