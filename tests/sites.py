@@ -48,6 +48,12 @@ class Site:
     def page(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8") -> None:
         self.routes[path] = lambda request: Response(body, status=200, headers={"Content-Type": content_type})
 
+    def sitemap(self, paths: list[str] | tuple[str, ...], at: str = "/sitemap.xml") -> str:
+        """Serve a sitemap listing ``paths`` of this site at ``at``; its URL."""
+        urls = "".join(f"<url><loc>{self.origin}{path}</loc></url>" for path in paths)
+        self.page(at, f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>", "application/xml")
+        return self.origin + at
+
     @contextmanager
     def running(self) -> Iterator[Site]:
         self.server.expect_request(re.compile(".*")).respond_with_handler(self._dispatch)

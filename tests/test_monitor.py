@@ -138,10 +138,8 @@ def test_the_news_spider_on_undescribed_sites_is_not_judged_as_drifted(tmp_path:
         for day, path in enumerate(paths, start=1):
             page = _article(f"Council story number {day}", f"2026-03-{day:02d}T09:00:00")
             local.page(path, page.replace("</h1>", "</h1><p class='byline'>By Jane Park</p>"))
-        urls = "".join(f"<url><loc>{local.origin}{path}</loc></url>" for path in paths)
-        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
         result = run_crawl(
-            tmp_path, "-a", f"start_urls={local.origin}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False",
+            tmp_path, "-a", f"start_urls={local.sitemap(paths)}", "-s", "ROBOTSTXT_OBEY=False",
             "-s", "NEWSBOT_MONITOR_FAIL=True", spider="news",
         )  # fmt: skip
     assert result.returncode == 0, result.log[-2000:]

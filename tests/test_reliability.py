@@ -344,12 +344,18 @@ def test_a_forced_stop_exits_non_zero_and_the_resume_writes_the_rest(slow_site: 
     assert _all_once(tmp_path / "out.jsonl")
 
 
-def test_a_damaged_request_queue_is_set_aside_and_the_job_resumes(slow_site: Site, tmp_path: Path) -> None:
+def _stopped_job(slow_site: Site, tmp_path: Path, records: int) -> tuple[str, ...]:
+    """A job on JOBDIR stopped with Ctrl-C once it wrote ``records``; the crawl's JOBDIR arguments."""
     args = ("-s", f"JOBDIR={tmp_path / 'job'}")
     first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
-    _wait_for_lines(tmp_path / "out.jsonl", 5)
+    _wait_for_lines(tmp_path / "out.jsonl", records)
     os.kill(first.pid, signal.SIGINT)
     assert first.wait(timeout=60) == 130
+    return args
+
+
+def test_a_damaged_request_queue_is_set_aside_and_the_job_resumes(slow_site: Site, tmp_path: Path) -> None:
+    args = _stopped_job(slow_site, tmp_path, 5)
     queues = [path for path in (tmp_path / "job" / "requests.queue").rglob("*") if path.is_file()]
     assert queues
     for path in queues:  # every file cut to a few bytes, as a disk that filled up leaves them
@@ -363,11 +369,7 @@ def test_a_damaged_request_queue_is_set_aside_and_the_job_resumes(slow_site: Sit
 
 
 def test_a_damaged_seen_store_is_rebuilt_from_the_feed(slow_site: Site, tmp_path: Path) -> None:
-    args = ("-s", f"JOBDIR={tmp_path / 'job'}")
-    first = crawl_process(tmp_path, slow_site.origin, "out.jsonl", *args, feed_option="-O")
-    _wait_for_lines(tmp_path / "out.jsonl", 8)
-    os.kill(first.pid, signal.SIGINT)
-    assert first.wait(timeout=60) == 130
+    args = _stopped_job(slow_site, tmp_path, 8)
     written = len(lines(tmp_path / "out.jsonl"))
     store = tmp_path / "job" / "newsbot-seen.sqlite"
     for part in tmp_path.joinpath("job").glob("newsbot-seen.sqlite-*"):

@@ -237,7 +237,6 @@ def test_since_and_until_judge_the_page_date_when_the_sitemap_gives_none(tmp_pat
     decides (before, inside and after the range, an instant with an offset on each edge)."""
     local = Site()
     with local.running():
-        at = local.origin
         published = {
             "early": "2026-02-28T23:30:00+00:00",  # an undescribed site: the range is read in UTC
             "inside": "2026-03-10T09:00:00+00:00",
@@ -245,10 +244,9 @@ def test_since_and_until_judge_the_page_date_when_the_sitemap_gives_none(tmp_pat
         }
         for name, day in published.items():
             local.page(f"/stories/{name}", _article(f"Story published {name} in the month", day))
-        urls = "".join(f"<url><loc>{at}/stories/{name}</loc></url>" for name in published)
-        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        sitemap = local.sitemap([f"/stories/{name}" for name in published])
         result = run_crawl(
-            tmp_path, "-a", f"start_urls={at}/sitemap.xml", "-a", "since=2026-03-01", "-a", "until=2026-03-31",
+            tmp_path, "-a", f"start_urls={sitemap}", "-a", "since=2026-03-01", "-a", "until=2026-03-31",
             "-s", "ROBOTSTXT_OBEY=False", spider="news",
         )  # fmt: skip
     assert result.returncode == 0, result.log[-3000:]
@@ -259,14 +257,12 @@ def test_since_and_until_judge_the_page_date_when_the_sitemap_gives_none(tmp_pat
 def test_pages_with_a_wrong_or_missing_charset_are_read_by_their_bytes(tmp_path: Path) -> None:
     local = Site()
     with local.running():
-        at = local.origin
         story = "La sanción del Congreso llegó el año pasado, dijo la señora ministra al niño."
         page = _article("Sanción aprobada", "2026-03-02T09:00:00", "en").replace("paragraph", story + " Paragraph")
         local.page("/a/utf8-as-latin9", page.encode("utf-8"), "text/html; charset=iso-8859-15")
         local.page("/a/cp1252-undeclared", page.replace("Sanción", "Sanción 2").encode("cp1252"), "text/html")
-        urls = "".join(f"<url><loc>{at}{path}</loc></url>" for path in ("/a/utf8-as-latin9", "/a/cp1252-undeclared"))
-        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
-        result = run_crawl(tmp_path, "-a", f"start_urls={at}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False", spider="news")
+        sitemap = local.sitemap(["/a/utf8-as-latin9", "/a/cp1252-undeclared"])
+        result = run_crawl(tmp_path, "-a", f"start_urls={sitemap}", "-s", "ROBOTSTXT_OBEY=False", spider="news")
     assert result.returncode == 0, result.log[-3000:]
     assert sorted(record["headline"] for record in result.records) == ["Sanción 2 aprobada", "Sanción aprobada"]
     for record in result.records:
@@ -387,7 +383,6 @@ def test_a_hostile_json_ld_block_and_a_section_front_in_a_crawl(tmp_path: Path) 
     dropped as no article (not as an article whose body went missing)."""
     local = Site()
     with local.running():
-        at = local.origin
         deep = _article("Deep block story", "2026-03-02T09:00:00").replace(
             "</head>", "<script type='application/ld+json'>" + "[" * 100_000 + "]" * 100_000 + "</script></head>"
         )
@@ -401,11 +396,10 @@ def test_a_hostile_json_ld_block_and_a_section_front_in_a_crawl(tmp_path: Path) 
         front = f"<html><head><title>National</title></head><body><h1>National</h1><ul>{headlines}</ul></body></html>"
         for path, page in {"/a/deep": deep, "/a/wide": wide, "/section/national": front}.items():
             local.page(path, page)
-        urls = "".join(f"<url><loc>{at}{path}</loc></url>" for path in ("/a/deep", "/a/wide", "/section/national"))
-        local.page("/sitemap.xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        sitemap = local.sitemap(["/a/deep", "/a/wide", "/section/national"])
         # The wide page is 19 MB, past the default download limit (10 MB): raised, as a site may.
         result = run_crawl(
-            tmp_path, "-a", f"start_urls={at}/sitemap.xml", "-s", "ROBOTSTXT_OBEY=False",
+            tmp_path, "-a", f"start_urls={sitemap}", "-s", "ROBOTSTXT_OBEY=False",
             "-s", "DOWNLOAD_MAXSIZE=40000000", spider="news",
         )  # fmt: skip
     assert result.returncode == 0, result.log[-3000:]
