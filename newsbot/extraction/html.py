@@ -13,6 +13,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 from newsbot.errors import EmptyPage, TooDeep, TooManyElements
 from newsbot.text.normalise import clean_text
 
+# Every byte past ASCII: a single-byte code page reads each as one character.
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 # The 181 real news pages of the benchmark hold at most 3,300 tags ("<"), half of them 1,500; a
 # page of 200,000 tiny elements took 350 MB and 8 s to read. Past this bound a page is refused.
@@ -53,9 +54,9 @@ _BLOCK_TAGS = frozenset(
 def decode(html: str | bytes, content_type: str | None = None) -> str:
     """Text of a page, also when its charset is mis-declared.
 
-    Order: a BOM, the HTTP header, ``<meta charset>``, then UTF-8, then what the bytes look
-    like (charset_normalizer: CP949 for the Korean sister sites, windows-1252 for an old
-    European page that declares nothing). A single-byte charset (Latin-1, ISO 8859-15,
+    Order: a BOM, the HTTP header, ``<meta charset>``, then UTF-8, then (``_undeclared``)
+    CP949 for the Korean sister sites' old pages, another script's code page where
+    charset_normalizer sees one clearly, else windows-1252. A single-byte charset (Latin-1, ISO 8859-15,
     windows-125x) declared over a body that is valid UTF-8 with non-ASCII bytes is a CMS
     mistake: every byte sequence decodes in it, so the wrong declaration never fails, and valid
     UTF-8 is too unlikely by chance to mean anything else.
