@@ -35,8 +35,8 @@ class CrawlHealthMonitor(Monitor):  # type: ignore[misc]
         stats: dict[str, Any] = dict(self.data.stats)
         settings = self.data.crawler.settings
         counts = {key.removeprefix(_PREFIX): value for key, value in stats.items() if key.startswith(_PREFIX)}
-        if counts.get("seen", 0) < settings.getint("NEWSBOT_MONITOR_MIN_ARTICLES", 20):
-            self.skipTest(f"fewer than {settings.getint('NEWSBOT_MONITOR_MIN_ARTICLES', 20)} article pages seen")
+        if counts.get("seen", 0) < (minimum := settings.getint("NEWSBOT_MONITOR_MIN_ARTICLES", 20)):
+            self.skipTest(f"fewer than {minimum} article pages seen")
         outcome = next(found for found in outcomes(counts, thresholds(settings)) if found.rule is rule)
         self.assertFalse(
             outcome.breached,

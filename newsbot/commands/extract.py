@@ -89,11 +89,10 @@ class Command(ScrapyCommand):
         self.crawler_process.crawl(crawler, start_urls=url, limit="1")
         self.crawler_process.start()
         stats = crawler.stats.get_stats() if crawler.stats is not None else {}
-        if read_as := [key.rsplit("/", 1)[-1] for key in stats if key in _DISCOVERY_KINDS]:
+        if kind := next((kind for key, kind in _DISCOVERY_KINDS.items() if key in stats), None):
             # Read for its links, not as an article: its first entry's record would pass for its own.
             print(
-                f"no record: {url} is {_DISCOVERY_KINDS['newsbot/discovery/' + read_as[0]]}, not an article page; "
-                "crawl it with scrapy crawl",
+                f"no record: {url} is {kind}, not an article page; crawl it with scrapy crawl",
                 file=sys.stderr,
             )
             self.exitcode = 2

@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -27,6 +25,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.defer import Deferred
 
+from newsbot.feedcheck import local_path
 from newsbot.pipelines.drops import NewsbotDrop
 from newsbot.profiles import crawl_profile
 from newsbot.signals import record_checked, record_written
@@ -290,8 +289,6 @@ def _report_path(setting: str | None, feeds: dict[str, Any]) -> Path | None:
         return Path(setting)
     # Next to the first feed written to a local file: articles.jsonl -> articles.report.json.
     for uri in feeds:
-        parts = urlsplit(str(uri))
-        if parts.scheme in ("", "file") and "%(" not in str(uri):
-            path = Path(url2pathname(parts.path)) if parts.scheme == "file" else Path(str(uri))
+        if "%(" not in str(uri) and (path := local_path(str(uri))) is not None:
             return path.with_name(path.stem + ".report.json")
     return None

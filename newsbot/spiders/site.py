@@ -308,9 +308,15 @@ class SiteSpider(scrapy.Spider):
             if (request := self._discovery_request(url)) is not None:
                 yield request
 
+    def _web_url(self, href: str, base: str) -> str | None:
+        """``href`` made absolute, or None, counted as a bad link, when it is no http(s) address a
+        browser would follow (a port out of range or not a number, file://, ftp://)."""
+        if (url := absolute_url(href, base)) is None:
+            self._count("newsbot/skipped/bad_link", href, "not an http(s) address a browser would follow")
+        return url
+
     def _discovery_request(self, url: str) -> scrapy.Request | None:
-        if (web := absolute_url(url, url)) is None:
-            self._count("newsbot/skipped/bad_link", url, "not an http(s) address a browser would follow")
+        if (web := self._web_url(url, url)) is None:
             return None
         url = canonical_url(web)
         if url in self.discovery_urls or not self._allowed(url):
@@ -331,9 +337,8 @@ class SiteSpider(scrapy.Spider):
 
     def _follow_entries(self, response: Response, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
-            # One bad link (a port out of range, file:// or ftp://) is one skip; the rest go on.
-            if (url := absolute_url(entry.url, response.url)) is None:
-                self._count("newsbot/skipped/bad_link", entry.url, "not an http(s) address a browser would follow")
+            # One bad link is one skip; the rest go on.
+            if (url := self._web_url(entry.url, response.url)) is None:
                 continue
             request = self._article_request(replace(entry, url=url), source=response.url)
             if request is not None:

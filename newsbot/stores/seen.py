@@ -237,9 +237,8 @@ def _open_sound(crawler: Crawler, path: Path, job: str) -> SeenStore:
 def _rebuild(crawler: Crawler, store: SeenStore) -> tuple[list[str], int]:
     """Add to ``store`` every whole record of the crawl's local JSON Lines feeds."""
     from newsbot.feedcheck import local_path
-    from newsbot.profiles import GENERIC, profile_for_url
+    from newsbot.profiles import crawl_profile
 
-    spider_profile = getattr(crawler.spidercls, "profile", GENERIC)
     feeds, count = [], 0
     for uri, options in crawler.settings.getdict("FEEDS").items():
         path = local_path(str(uri))
@@ -251,8 +250,8 @@ def _rebuild(crawler: Crawler, store: SeenStore) -> tuple[list[str], int]:
                 try:
                     record = json.loads(line)
                     url, article_id = record["url"], record["articleId"]
-                    profile = profile_for_url(url) if spider_profile is GENERIC else spider_profile
-                    store.add(record, profile.article_key(url, article_id))
+                    # The key the incremental pipeline looks the article up by.
+                    store.add(record, crawl_profile(crawler, url).article_key(url, article_id))
                     count += 1
                 except (ValueError, KeyError, TypeError):
                     continue  # a line that is no whole record: nothing to skip for it
