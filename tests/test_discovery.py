@@ -5,10 +5,10 @@ import gzip
 import pytest
 
 from newsbot.discovery.feeds import NotAFeed, UnsafeFeed, inflate, looks_like_feed, read_feed
-from newsbot.discovery.listing import read_listing
+from newsbot.discovery.listing import page_number, read_listing, same_listing
 from newsbot.downloadermiddlewares.replay import FixtureSite
 from newsbot.extraction.html import parse_html
-from newsbot.profiles import JOONGANG
+from newsbot.profiles import JOONGANG, JOONGANG_ILBO
 from tests.conftest import FIXTURES
 
 SITE = FixtureSite(FIXTURES)
@@ -93,6 +93,50 @@ def test_listing_without_cards_still_finds_article_links() -> None:
         "http://127.0.0.1:9/news/2025-01-02/national/politics/S/2300001"
     ]
     assert listing.next_pages == ["http://127.0.0.1:9/section/x?page=3"]
+
+
+def test_a_listing_s_numbered_pages_are_followed_whatever_their_markup() -> None:
+    html = (
+        b"<html><body><ul id='story_list'><li><a href='/article/25000001'>A story</a></li></ul>"
+        b"<ul class='pagination'><li><a href='javascript:void(0);'>1</a></li><li><a href='?page=2'>2</a></li>"
+        b"<li><a href='/politics?page=3'>3</a></li><li><a href='/society?page=2'>other section</a></li>"
+        b"<li><a href='/politics?page=2&amp;sort=old'>another order</a></li></ul></body></html>"
+    )
+    listing = read_listing(parse_html(html), "https://www.joongang.co.kr/politics", JOONGANG_ILBO)
+    assert listing.next_pages == [
+        "https://www.joongang.co.kr/politics?page=2",
+        "https://www.joongang.co.kr/politics?page=3",
+    ]
+    # From page 3, pages 1 and 2 are behind: only a higher number is followed.
+    listing = read_listing(parse_html(html), "https://www.joongang.co.kr/politics?page=3", JOONGANG_ILBO)
+    assert listing.next_pages == []
+
+
+@pytest.mark.parametrize(
+    ("url", "listing", "number", "same"),
+    [
+        ("https://www.joongang.co.kr/politics?page=2", "https://www.joongang.co.kr/politics", 2, True),
+        ("https://www.joongang.co.kr/politics/nk?page=2", "https://www.joongang.co.kr/politics", 2, False),
+        (
+            "https://news.joins.com/politics/list/2?filter=OnlyJoongang",
+            "https://news.joins.com/politics/list/1?filter=OnlyJoongang",
+            2,
+            True,
+        ),
+        (
+            "https://news.joins.com/politics/list/2?filter=All",
+            "https://news.joins.com/politics/list/1?filter=OnlyJoongang",
+            2,
+            False,
+        ),
+        ("https://example.com/news/page/3/", "https://example.com/news/", 3, True),
+        ("https://example.com/?p=123", "https://example.com/", None, False),  # WordPress: a post
+        ("https://www.joongang.co.kr/article/25012345", "https://www.joongang.co.kr/politics", None, False),
+    ],
+)
+def test_page_numbers_of_listing_urls(url: str, listing: str, number: int | None, same: bool) -> None:
+    assert page_number(url) == number
+    assert same_listing(url, listing) is same
 
 
 def test_listing_links_no_browser_would_follow_are_passed_over() -> None:

@@ -214,7 +214,7 @@ class SiteProfile:
     #: Listing pages: links to the next page of cards.
     next_page: tuple[str, ...] = ("a[rel=next]",)
     #: Listing cards with a date, to skip out-of-range articles before downloading them.
-    listing_card: str = ""
+    listing_card: tuple[str, ...] = ()
     listing_card_link: str = "a"
     listing_card_date: str = "time"
 
@@ -264,7 +264,7 @@ class SiteProfile:
     def xpaths(self) -> dict[str, Selector]:
         return {
             "next_page": _compile(self.next_page),
-            "card": _compile((self.listing_card,) if self.listing_card else ()),
+            "card": _compile(self.listing_card),
             # Evaluated with a card as context: descendant-or-self stays inside the card.
             "card_link": _compile((self.listing_card_link,)),
             "card_date": _compile((self.listing_card_date,)),

@@ -173,7 +173,7 @@ JOONGANG = SiteProfile(
         ),
     },
     next_page=("a[rel=next]", "a.service-more-btn[href]", "a.btn-more[href]", ".pagination a.next"),
-    listing_card="div.mid-article3",
+    listing_card=("div.mid-article3",),
     listing_card_link="a.media",
     listing_card_date=".media-date span:last-child",
 )

@@ -100,7 +100,7 @@ JOONGANG_ILBO = SiteProfile(
         "listing": ("https://www.joongang.co.kr/politics", "https://www.joongang.co.kr/rss/joongang_news_list.xml"),
     },
     next_page=("a[rel=next]", ".pagination a.next", "a.btn_more[href]"),
-    listing_card="ul.story_list li.card",
+    listing_card=("ul.story_list li.card",),
     listing_card_link="h2.headline a",
     listing_card_date="p.date",
 )
