@@ -72,3 +72,23 @@ def test_title_case_credits_of_caption_elements(caption: str, text: str, credit:
     parts = split_credit(caption, title_case=True)
     assert (parts.text, parts.credit) == (text, credit)
     assert split_credit(caption).credit is None  # in body text only upper-case credits count
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        # One word after the last sentence, whoever it names; where it came from before "=".
+        ("시민들이 광장을 걷고 있다. 연합뉴스", "시민들이 광장을 걷고 있다.", "연합뉴스"),
+        ("시민들이 광장을 걷고 있다. 로이터=연합뉴스", "시민들이 광장을 걷고 있다.", "로이터=연합뉴스"),
+        ("학생들이 수업을 듣고 있다. 뉴스1", "학생들이 수업을 듣고 있다.", "뉴스1"),
+        ("Protesters gather outside parliament. Reuters", "Protesters gather outside parliament.", "Reuters"),
+        ("집회 현장. 사진=독자 제공", "집회 현장.", "사진=독자 제공"),
+        ("여야 대표가 악수하고 있다. [중앙포토]", "여야 대표가 악수하고 있다.", "중앙포토"),
+        # A date, or two words of prose after the sentence, is no credit.
+        ("서울 광화문 광장. 2021년 3월", "서울 광화문 광장. 2021년 3월", None),
+        ("The team celebrates. Fans cheered all night", "The team celebrates. Fans cheered all night", None),
+    ],
+)
+def test_one_word_credits_after_a_caption_name_no_outlet(caption: str, text: str, credit: str | None) -> None:
+    parts = split_credit(caption, title_case=True)
+    assert (parts.text, parts.credit) == (text, credit)

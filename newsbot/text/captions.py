@@ -13,11 +13,13 @@ from newsbot.text.normalise import clean_text, fingerprint
 _CREDIT = re.compile(r"\s*\[(?P<credit>[^\[\]a-z]*[A-Z][^\[\]a-z]*)\]\s*$")
 # A credit written in title case: a few capitalised words, "/" or "&" between agencies.
 _TITLE_CREDIT = re.compile(r"\s*\[(?P<credit>[A-Z][\w.&'’-]*(?:[ /&]+[A-Z0-9][\w.&'’-]*){0,7})\]\s*$")
-# Korean credits, read only in text known to be a caption: "[중앙포토]", "[사진 청와대]", and
-# unbracketed after the sentence: "... 있다. 연합뉴스", "... 있다. 사진=뉴스1", "그래픽=차준홍 기자 e-mail".
-_KOREAN_CREDIT = re.compile(
+# Credits read only in text known to be a caption: bracketed with Hangul ("[중앙포토]",
+# "[사진 청와대]"), or unbracketed after the sentence as one word, with where it came from
+# before "=" ("... 있다. 연합뉴스", "... 있다. 로이터=연합뉴스", "... 있다. 뉴스1"), or a credit
+# label ("사진=...", "그래픽=차준홍 기자 e-mail"). No outlet is named: any one word counts.
+_CAPTION_CREDIT = re.compile(
     r"\s*(?:\[(?P<bracketed>[^\[\]]*[가-힣][^\[\]]{0,30})\]"
-    r"|(?<=[.!?다\]])\s+(?P<bare>(?:[A-Z가-힣]{2,8}=)?(?:연합뉴스|뉴스1|뉴시스|중앙포토|중앙일보|로이터|AFP|AP|EPA)"
+    r"|(?<=[.!?다\]])\s+(?P<bare>(?:[A-Za-z가-힣]{1,10}=)?[A-Za-z가-힣][A-Za-z가-힣0-9]{1,9}"
     r"|(?:사진|그래픽|자료|영상)\s*=\s*[^=]{1,60}?))\s*$"
 )
 # Prefixes some CMS versions print before a caption paragraph.
@@ -41,16 +43,18 @@ def split_credit(caption: str, *, title_case: bool = False) -> Caption:
     """``"Suh Hoon shakes hands. [YONHAP]"`` -> text and credit ``YONHAP``.
 
     With ``title_case`` (for text known to be a caption) a ``[Screen Capture]`` or
-    ``[Samsung Electronics]`` credit is split too; in body text only the site's upper-case
-    credits count, since a bracket in prose is usually an editor's insertion.
+    ``[Samsung Electronics]`` credit is split too, and so is a one-word credit printed after the
+    last sentence; in body text only the site's upper-case credits count, since a bracket in
+    prose is usually an editor's insertion.
     """
     caption = strip_prefix(clean_text(caption))
     match = _CREDIT.search(caption) or (_TITLE_CREDIT.search(caption) if title_case else None)
     if match is not None and any(ch.isalpha() for ch in match["credit"]):
         return Caption(caption[: match.start()].rstrip(), clean_text(match["credit"]))
-    if title_case and (korean := _KOREAN_CREDIT.search(caption)) is not None:
-        credit = korean["bracketed"] or korean["bare"]
-        return Caption(caption[: korean.start()].rstrip(), clean_text(credit))
+    if not title_case:
+        return Caption(caption, None)
+    if (found := _CAPTION_CREDIT.search(caption)) is not None:
+        return Caption(caption[: found.start()].rstrip(), clean_text(found["bracketed"] or found["bare"]))
     return Caption(caption, None)
 
 
