@@ -210,7 +210,7 @@ class SiteSpider(scrapy.Spider):
             raise CloseSpider("bad_argument")
         self._check_output()
         for url in self.start_urls:
-            if self.profile.article_url(url) is not None:
+            if self.profile_for(url).article_url(url) is not None:
                 request = self._article_request(Entry(url), source="start_urls")
                 if request is not None:
                     yield request
@@ -237,10 +237,11 @@ class SiteSpider(scrapy.Spider):
         if self._http_error("newsbot/discovery/failed", response):
             return
         self.responses += 1
-        if self.profile.article_url(response.url) is not None:
+        site = self.profile_for(response.url)
+        if site.article_url(response.url) is not None:
             yield from self._page(response, source=None)
             return
-        if self.profile.any_page_is_an_article and self._is_html(response) and not looks_like_feed(response.body):
+        if site.any_page_is_an_article and self._is_html(response) and not looks_like_feed(response.body):
             # A profile that cannot tell article URLs reads listings not at all: an HTML start
             # URL is an article page (feeds and sitemaps list the rest).
             self.crawler.stats.inc_value("newsbot/discovery/article_start_url")
@@ -294,7 +295,7 @@ class SiteSpider(scrapy.Spider):
         except EmptyPage as error:
             self._count("newsbot/discovery/unreadable", response.url, str(error))
             return
-        listing = read_listing(tree, response.url, self.profile)
+        listing = read_listing(tree, response.url, self.profile_for(response.url))
         self.crawler.stats.inc_value("newsbot/discovery/listing")
         yield from self._follow_entries(response, listing.entries)
         dated = [aware(entry.date, self.profile.tz) for entry in listing.entries if entry.date is not None]
@@ -345,9 +346,12 @@ class SiteSpider(scrapy.Spider):
                 yield request
 
     def _article_url(self, url: str) -> ArticleUrl | None:
-        if (info := self.profile.article_url(url)) is not None:
+        # The news spider asks the page's own site: a Daily or Ilbo section given to it is a
+        # listing, as it is to their own spiders.
+        site = self.profile_for(url)
+        if (info := site.article_url(url)) is not None:
             return info
-        if not self.profile.any_page_is_an_article:
+        if not site.any_page_is_an_article:
             return None
         canonical = canonical_url(url)
         return ArticleUrl(canonical, "any", canonical, "", None, "", None)
@@ -356,7 +360,7 @@ class SiteSpider(scrapy.Spider):
         info = self._article_url(entry.url)
         if info is None or not self._allowed(info.url):
             return None
-        key = self.profile.article_key(info.url, info.article_id)
+        key = self.profile_for(info.url).article_key(info.url, info.article_id)
         if (first := self.requested.get(key)) is not None:
             self.crawler.stats.inc_value("newsbot/discovery/duplicate_links")
             if first != info.url:  # another URL of an article already asked for: worth a line
