@@ -3,10 +3,12 @@ from __future__ import annotations
 import pytest
 
 from newsbot.text.bylines import (
+    Author,
     credited_names,
     is_desk,
     is_plain_name,
     loose_byline,
+    merged_authors,
     names_alone,
     parse_byline,
     romanised_name,
@@ -152,3 +154,17 @@ def test_credited_names(credit: str, names: list[str]) -> None:
 )
 def test_a_plain_name_is_a_name_and_nothing_else(name: str, plain: bool) -> None:
     assert is_plain_name(name) is plain
+
+
+def test_writers_from_the_header_and_the_closing_byline() -> None:
+    header = [Author("이후연", "이후연 기자"), Author("박정호", "박정호 기자")]
+    closing = [Author("박정호", "박정호 기자", "park.jeongho@joongang.co.kr")]
+    # The site's own byline markup: every writer either names, each with the e-mail either prints.
+    assert merged_authors(closing, header, both=True) == [header[0], closing[0]]
+    assert merged_authors([], header, both=True) == header
+    assert merged_authors(closing, [], both=True) == closing
+    # Elsewhere the story's closing line wins, and still takes the page's e-mail for the same name.
+    page = [Author("Sarah Kim", "Sarah Kim", "kim.sarah@example.com"), Author("Other", "Other")]
+    assert merged_authors([Author("Sarah Kim", "BY SARAH KIM")], page, both=False) == [
+        Author("Sarah Kim", "BY SARAH KIM", "kim.sarah@example.com")
+    ]

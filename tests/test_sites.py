@@ -21,6 +21,7 @@ from tests.sites import Site, redirect
 from tests.test_crawl import comparable, expected_records
 
 ILBO_LISTING = "/politics"
+ILBO_SOCIETY = "/society"  # three pages, numbered, relative links: "?page=2"
 ILBO_FEED = "/rss/joongang_news_list.xml"
 
 
@@ -38,12 +39,14 @@ def test_joongang_ilbo_offline_replay_writes_the_reviewed_records(site: FixtureS
         assert comparable(record) == expected[record["articleId"]]
         assert record_errors(record) == []
     assert result.stats["newsbot/dropped/empty_body"] == 1  # the video page the feed lists
-    assert result.stats["newsbot/discovery/listing"] == 2  # the section and its next page
+    # Politics and its next page; society's three numbered pages.
+    assert result.stats["newsbot/discovery/listing"] == 5
 
 
 def test_joongang_ilbo_crawl_of_a_local_server(fixture_server: HTTPServer, site: FixtureSite, tmp_path: Path) -> None:
     at = origin(fixture_server)
-    result = run_crawl(tmp_path, "-a", f"start_urls={at}{ILBO_LISTING},{at}{ILBO_FEED}", spider="joongang_ilbo")
+    starts = f"start_urls={at}{ILBO_LISTING},{at}{ILBO_SOCIETY},{at}{ILBO_FEED}"
+    result = run_crawl(tmp_path, "-a", starts, spider="joongang_ilbo")
     assert result.returncode == 0, result.log[-3000:]
     expected = expected_records(site, at, profile="joongang_ilbo")
     written = {record["articleId"]: record for record in result.records}
@@ -74,6 +77,52 @@ def test_joongang_ilbo_since_skips_older_stories_before_download(fixture_server:
     # The 2021 story (listing card date) is never fetched, and the listing stops paging.
     assert result.stats["newsbot/skipped/out_of_range"] >= 1
     assert "24008123" not in result.log.split("Dumping Scrapy stats")[0]
+
+
+def test_an_ilbo_section_is_followed_to_its_last_page(fixture_server: HTTPServer, tmp_path: Path) -> None:
+    """The section's own pagination (numbered ``?page=N`` links, relative, in a list the profile
+    names no selector for) is followed to its end; each story's section and trail come from
+    its header, whichever variant of the templates prints them, and every printed e-mail stays
+    with its writer."""
+    at = origin(fixture_server)
+    result = run_crawl(tmp_path, "-a", f"start_urls={at}{ILBO_SOCIETY}", spider="joongang_ilbo")
+    assert result.returncode == 0, result.log[-3000:]
+    written = {record["articleId"]: record for record in result.records}
+    # Page 1: two stories; page 2: one; page 3 (the last): one.
+    assert sorted(written) == ["25107002", "25170003", "25321001", "25399876"]
+    assert result.stats["newsbot/discovery/listing"] == 3
+    crumbs = {article_id: [crumb["name"] for crumb in record["breadcrumbs"]] for article_id, record in written.items()}
+    assert crumbs["25321001"] == ["사회", "교육"]  # <div class="subhead"> over the headline
+    assert crumbs["25107002"] == ["사회", "복지"]  # <nav class="breadcrumb">, "홈" left out
+    assert crumbs["25170003"] == ["사회"]
+    assert all(record["section"] == crumbs[article_id][0] for article_id, record in written.items())
+    # Two reporters in the header; the closing byline prints the second one's e-mail.
+    assert written["25321001"]["authors"] == [
+        {"name": "이후연", "nameRaw": "이후연 기자"},
+        {"name": "박정호", "nameRaw": "박정호 기자", "email": "park.jeongho@joongang.co.kr"},
+    ]
+    # The e-mail printed after the header's byline link.
+    assert written["25107002"]["authors"] == [
+        {"name": "김현서", "nameRaw": "김현서 기자", "email": "kim.hyunseo@joongang.co.kr"}
+    ]
+    # The dates behind the header's button, and the <time> elements of the later template.
+    assert written["25107002"]["datePublished"] == "2022-10-05T11:03:00+09:00"
+    assert written["25321001"]["dateModified"] == "2025-04-03T09:41:00+09:00"
+    # The reader tools printed inside the story are no story text.
+    body = written["25321001"]["articleBody"]
+    assert "메모" not in body and "어떠셨나요" not in body and "에듀 레터" not in body
+
+
+def test_an_ilbo_section_reached_through_news_is_read_with_the_ilbo_profile(site: FixtureSite, tmp_path: Path) -> None:
+    """``scrapy crawl news`` pointed at an Ilbo section writes the records ``joongang_ilbo`` writes."""
+    section = "https://www.joongang.co.kr/society"
+    result = run_crawl(tmp_path, "-a", f"start_urls={section}", "-s", "NEWSBOT_REPLAY=fixtures", spider="news")
+    assert result.returncode == 0, result.log[-3000:]
+    expected = expected_records(site, profile="joongang_ilbo")
+    assert len(result.records) == 4
+    for record in result.records:
+        assert record["metadata"]["site"] == "joongang_ilbo"
+        assert comparable(record) == expected[record["articleId"]]
 
 
 def test_korean_record_fields(site: FixtureSite) -> None:

@@ -8,7 +8,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,10 +32,12 @@ from newsbot.text.body import clean_body
 from newsbot.text.bylines import (
     Author,
     credited_names,
+    first_email,
     is_desk,
     is_handle,
     is_plain_name,
     loose_byline,
+    merged_authors,
     names_alone,
     parse_byline,
     romanised_name,
@@ -141,7 +143,7 @@ def extract_article(
         published = FoundDate(day.replace(tzinfo=profile.tz), day.date().isoformat(), has_time=False)
     if published is None and container is None:
         published = _searched_date(tree)
-    breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile)
+    breadcrumbs = _breadcrumbs(tree, layout, meta, url_info, profile, page_url)
     photos = read_photos(tree, layout, page_url, profile.default_image)
     page_authors = _page_authors(tree, layout, language, meta, page_url, undescribed=not profile.layouts)
     # Last of all, the byline trafilatura's author search finds on a page no profile describes,
@@ -221,7 +223,8 @@ def extract_article(
             raise NotAnArticle(f"no article by its own signals (probability {probability:.2f} < {threshold:.2f})")
 
     # A desk's credit in the body ("By JERUSALEM POST STAFF") leaves it as a byline does, naming no writer.
-    authors = [author for author in body.authors if not is_desk(author.name)] or page_authors or searched_authors
+    story_authors = [author for author in body.authors if not is_desk(author.name)]
+    authors = merged_authors(story_authors, page_authors, both=bool(profile.layouts)) or searched_authors
     record: dict[str, Any] = {
         "url": page_url,
         "articleId": url_info.article_id if url_info else _fallback_id(page_url),
@@ -593,7 +596,12 @@ def _short_lines(tree: etree._Element) -> Iterator[str]:
 
 
 def _breadcrumbs(
-    tree: etree._Element, layout: Layout, meta: PageMeta, url_info: ArticleUrl | None, profile: SiteProfile
+    tree: etree._Element,
+    layout: Layout,
+    meta: PageMeta,
+    url_info: ArticleUrl | None,
+    profile: SiteProfile,
+    base_url: str,
 ) -> list[str]:
     names: list[str] = []
     roots = _BREADCRUMB_ROOTS | {name.lower() for name in (*profile.site_names, site_name(meta) or "")}
@@ -613,12 +621,61 @@ def _breadcrumbs(
                 crumbs = [clean_text(part) for part in re.split(r"\s*[>›»]\s*", match["trail"]) if clean_text(part)]
                 if crumbs and all(len(crumb) <= _MAX_CRUMB_CHARS for crumb in crumbs):
                     return crumbs
+        if crumbs := _header_sections(tree, layout, profile, base_url):
+            return crumbs
         if url_info is not None and url_info.section:
             tokens = [url_info.section] + ([url_info.subsection] if url_info.subsection else [])
             return [section_name(token, dict(profile.section_names)) for token in tokens]
     # The page's own section tag, where its URL and markup name none.
     section = meta.get("article:section")
     return [section] if section and len(section) <= _MAX_CRUMB_CHARS else []
+
+
+# A section's address: one or two words of path ("/politics", "/society/education").
+_SECTION_PATH = re.compile(r"^/[A-Za-z][\w-]*(?:/[A-Za-z][\w-]*)?/?$")
+# Header parts whose links are no section: the writers, the dates, layers behind buttons.
+_NOT_SECTION_PARTS = ("byline", "date", "time", "reporter", "layer", "share", "source", "epaper")
+
+
+def _header_sections(tree: etree._Element, layout: Layout, profile: SiteProfile, base_url: str) -> list[str]:
+    """The section links of the story's header ("사회 > 교육" above the headline, whatever the
+    template calls them): links to the site's own section addresses in the element that holds
+    the headline, not in its byline or date parts."""
+    headlines = layout.xpaths["headline"](tree) or list(tree.iter("h1"))
+    if not headlines:
+        return []
+    scope = headlines[0].getparent()
+    for _ in range(3):  # the headline's header: <header>, or a block whose class says so
+        if scope is None or scope.tag == "header" or "head" in (scope.get("class") or "").lower():
+            break
+        scope = scope.getparent()
+    if scope is None or scope.tag in ("body", "html"):
+        return []
+    host = _host(base_url)
+    names: list[str] = []
+    for anchor in scope.iter("a"):
+        url = absolute_url(anchor.get("href") or "", base_url)
+        if url is None or _host(url) != host or profile.article_url(url) is not None:
+            continue
+        if not _SECTION_PATH.match(urlsplit(url).path) or urlsplit(url).query:
+            continue
+        if _inside_part(anchor, scope):
+            continue
+        name = text_of(anchor)
+        if name and len(name) <= _MAX_CRUMB_CHARS and name not in names:
+            names.append(name)
+    return names[:_MAX_CRUMBS]
+
+
+def _inside_part(element: etree._Element, scope: etree._Element) -> bool:
+    """The element (or one of its ancestors below ``scope``) is a byline, date or layer part."""
+    node: etree._Element | None = element
+    while node is not None and node is not scope:
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        if any(part in marks for part in _NOT_SECTION_PARTS):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _page_authors(
@@ -642,9 +699,18 @@ def _page_authors(
         authors = parse_byline(text, language)
         if authors is None and undescribed and element in before:
             authors = [author for author in names_alone(text) or () if fingerprint(author.name) not in site]
+        if authors and len(authors) == 1 and not authors[0].email and (email := _email_of(element)):
+            authors = [replace(authors[0], email=email)]
         for author in authors or ():
-            if not is_desk(author.name) and all(author.name != known.name for known in found):
+            if is_desk(author.name):
+                continue
+            # The same writer twice (the header's link, the closing "홍길동 기자 e-mail"): once,
+            # with the e-mail either prints.
+            same = next((index for index, known in enumerate(found) if known.name == author.name), None)
+            if same is None:
                 found.append(author)
+            elif author.email and not found[same].email:
+                found[same] = replace(found[same], email=author.email)
     if found or (found := _meta_authors(meta, site)):
         return found
     for element in blocks:
@@ -663,6 +729,24 @@ def _page_authors(
             if authors := _writers(authors, site):
                 return authors
     return []
+
+
+def _email_of(element: etree._Element) -> str | None:
+    """The e-mail printed with one writer's byline element: its one ``mailto:`` link
+    (``<a href="mailto:...">홍길동 기자</a>``), else an address right after it, before the next
+    writer's link (``<a>홍길동 기자</a> <span class="email">hong@...</span>``)."""
+    links = {
+        href.split(":", 1)[1].split("?", 1)[0].strip()
+        for node in element.iter("a")
+        if (href := node.get("href") or "").lower().startswith("mailto:")
+    }
+    if len(links) == 1 and "@" in (link := links.pop()):
+        return link
+    after = element.tail or ""
+    following = element.getnext()
+    if following is not None and following.tag != "a" and next(following.iter("a"), None) is None:
+        after += " " + text_of(following)
+    return first_email(after)
 
 
 def _site_fingerprints(meta: PageMeta, url: str) -> set[str]:

@@ -18,13 +18,16 @@ ARTICLE_PATHS = (ArticlePath("article", re.compile(r"^/article/(?P<id>\d{8})/?$"
 
 # What the CMS prints in or around the story, by kind (counted in stats per kind).
 _CHROME = {
-    "subscription": (".subscription_wrap", ".letter_wrap", ".subscribe_wrap"),
+    "subscription": (".subscription_wrap", ".letter_wrap", ".pp_letter_wrap", ".subscribe_wrap"),
     "tags": (".tag_wrap", ".tag_list"),
     "comments": (".comment_wrap", ".comment_list", ".comment_form", ".comment_recomm", ".empathy_wrap", "#comment"),
     "related": (".related_link", ".ab_related_article", ".related_article", ".recommend_wrap"),
     "reporter": (".reporter", ".reporter_group", ".byline_bx", ".journalist_area"),
     "ads": (".ad_wrap", ".ad_area", ".ab_ad", "ins.adsbygoogle"),
-    "toolbar": (".share_wrap", ".article_util", ".font_size", ".tts_wrap", ".btn_share"),
+    "toolbar": (".share_wrap", ".article_util", ".font_size", ".tts_wrap", ".btn_share", ".sticky_menu"),
+    # Reader tools printed inside the story: the highlight menu and memo layer beside marked
+    # text, the "how did you like it" rating layer.
+    "reader_tools": (".highligth_bx", ".highlight_bx", ".layer_memo", ".layer_feedback"),
 }
 
 MOKA_2021 = Layout(
@@ -32,12 +35,15 @@ MOKA_2021 = Layout(
     in_use="2021 on, www.joongang.co.kr/article/<id>",
     body=("article.article div.article_body", "article.article #article_body", "section#article_body"),
     headline=("article.article h1.headline", "h1.headline"),
-    # The date block prints its lines twice (once in a hidden layer): the direct children suffice.
-    dates=(".article_header .time_bx > p.date",),
-    breadcrumbs=("nav.breadcrumb a",),
+    # The date lines: direct in the header, or in a layer behind a button; <time> where the
+    # page marks them up so (the same instant twice is one date).
+    dates=(".article_header .time_bx p.date", ".article_header time[itemprop]"),
+    breadcrumbs=("nav.breadcrumb a", ".article_header .subhead a", ".subhead a"),
     photos=("div.ab_photo", "figure.figure"),
     captions=("p.caption", "figcaption"),
-    bylines=(".article_header div.byline > a",),
+    # One link per reporter, and the layer behind "외 3명" listing every one of them again;
+    # the byline block closing the story ("홍길동 기자 e-mail") where the page has one.
+    bylines=(".article_header .byline a", "#article_body .ab_byline", ".article_body .ab_byline"),
     prune=_CHROME,
 )
 
@@ -74,6 +80,7 @@ JOONGANG_ILBO = SiteProfile(
     hosts=("www.joongang.co.kr", "joongang.co.kr", "mnews.joongang.co.kr", "news.joins.com", "mnews.joins.com"),
     start_urls=(
         "https://www.joongang.co.kr/politics",
+        "https://www.joongang.co.kr/society",
         "https://www.joongang.co.kr/rss/joongang_news_list.xml",
     ),
     article_paths=ARTICLE_PATHS,
@@ -97,10 +104,14 @@ JOONGANG_ILBO = SiteProfile(
             "2015-joins https://news.joins.com/article/23801234",
             "generic https://www.joongang.co.kr/article/25399876",
         ),
-        "listing": ("https://www.joongang.co.kr/politics", "https://www.joongang.co.kr/rss/joongang_news_list.xml"),
+        "listing": (
+            "https://www.joongang.co.kr/politics",
+            "https://www.joongang.co.kr/society",
+            "https://www.joongang.co.kr/rss/joongang_news_list.xml",
+        ),
     },
     next_page=("a[rel=next]", ".pagination a.next", "a.btn_more[href]"),
-    listing_card=("ul.story_list li.card",),
+    listing_card=("ul.story_list li.card", "#story_list > li"),
     listing_card_link="h2.headline a",
     listing_card_date="p.date",
 )

@@ -9,7 +9,7 @@ In any other language only a wire credit alone on a line (``Reuters``) is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsbot.text.dates import text_before_date
 from newsbot.text.normalise import clean_text
@@ -66,6 +66,23 @@ class Author:
         if self.email:
             record["email"] = self.email
         return record
+
+
+def first_email(text: str) -> str | None:
+    """The first e-mail address in ``text``."""
+    found = _EMAIL.search(text)
+    return found[0] if found else None
+
+
+def merged_authors(story: list[Author], page: list[Author], *, both: bool) -> list[Author]:
+    """The writers of a story from its closing byline (``story``) and from the page around it
+    (``page``: the header's byline links, meta tags). ``both``: the page's list is the site's
+    own byline markup, so a writer named in only one of the two is kept (a header that names
+    two reporters over a closing line that names one); else the story's line wins when it names
+    anyone. Either way a writer keeps the e-mail the other list prints with the same name."""
+    emails = {author.name: author.email for author in [*story, *page] if author.email}
+    chosen = [*page, *(a for a in story if all(a.name != b.name for b in page))] if both and page else story or page
+    return [replace(author, email=author.email or emails.get(author.name)) for author in chosen]
 
 
 def romanised_name(raw: str) -> str:
