@@ -161,7 +161,8 @@ def test_a_joongang_ilbo_job_writes_the_korean_records(
     scrapyd: Scrapyd, fixture_server: HTTPServer, site: FixtureSite
 ) -> None:
     at = origin(fixture_server)
-    job = scrapyd.schedule(spider="joongang_ilbo", start_urls=f"{at}/politics,{at}/rss/joongang_news_list.xml")
+    starts = f"{at}/politics,{at}/society,{at}/rss/joongang_news_list.xml"
+    job = scrapyd.schedule(spider="joongang_ilbo", start_urls=starts)
     scrapyd.wait(job)
     written = {record["articleId"]: record for record in scrapyd.items(job, spider="joongang_ilbo")}
     expected = expected_records(site, at, profile="joongang_ilbo")

@@ -56,7 +56,7 @@ JOINS_2015 = Layout(
     breadcrumbs=(".subject_area a", "nav.breadcrumb a"),
     photos=("div.ab_photo",),
     captions=("p.caption", ".caption"),
-    bylines=(".ab_byline",),
+    bylines=(".ab_byline", "span.profile strong a"),
     prune=_CHROME,
 )
 
