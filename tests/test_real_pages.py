@@ -255,6 +255,26 @@ def test_the_h1_that_says_what_a_title_says_is_the_headline() -> None:
     )
 
 
+@pytest.mark.parametrize("separator", [": ", " | ", " - "])
+def test_an_h1_that_is_the_site_s_name_is_no_headline(separator: str) -> None:
+    """Blogger themes print the blog's name as the page's one <h1>; <title> holds it beside the
+    post's title, which og:title gives alone (real pages of three blogs on the development sets)."""
+    html = _page(
+        f"<title>Silicon Notes{separator}An open flow for small FPGAs</title>"
+        "<meta property='og:title' content='An open flow for small FPGAs'>",
+        f"<h1>Silicon Notes</h1><h3 class='post-title'>An open flow for small FPGAs</h3>{_STORY}",
+    )
+    assert newsbot.extract(html, "https://silicon-notes.example.com/2016/10/flow.html")["headline"] == (
+        "An open flow for small FPGAs"
+    )
+    # An og:title that is the site's name leaves the story's title as it was.
+    html = _page(
+        "<title>Which mower suits which lawn? | Mowerly</title><meta property='og:title' content='Mowerly'>",
+        f"<h1>Which mower suits which lawn?</h1>{_STORY}",
+    )
+    assert newsbot.extract(html, "https://www.mowerly.example.com/lawns")["headline"] == "Which mower suits which lawn?"
+
+
 def test_an_author_link_before_the_story_names_its_writer() -> None:
     html = _page(
         "<title>Harbour reopens</title><meta property='og:site_name' content='City Ledger'>",

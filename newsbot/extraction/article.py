@@ -413,11 +413,34 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
             return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
-    # first <h1> that says what a title says is the headline, else the first title.
+    # first <h1> that says what a title says is the headline, else the first title; an <h1>
+    # that says only the site's name ("Silicon Exposed" over <title> "Silicon Exposed: <story>")
+    # is no headline.
+    not_headlines = {fingerprint(name) for name in _title_site_names(meta, names)}
     for element in layout.xpaths["headline"](tree):
-        if (heading := text_of(element)) and _same_words(heading, titles):
+        heading = text_of(element)
+        if heading and fingerprint(heading) not in not_headlines and _same_words(heading, titles):
             return heading
     return titles[0]
+
+
+_TITLE_PARTS = " :|-–—·»/"
+
+
+def _title_site_names(meta: PageMeta, names: list[str]) -> list[str]:
+    """The site's names: as its meta tags give them, and what ``<title>`` adds around the
+    article's own title (``og:title``, JSON-LD ``headline``) on either side, when shorter."""
+    found = list(names)
+    page_title = clean_text(meta.title or "")
+    for own in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline")):
+        own = clean_text(own) if isinstance(own, str) else ""
+        if own and own != page_title and own in page_title:
+            before, _, after = page_title.partition(own)
+            # The name is the shorter side: an og:title that is the site's name ("Robomow")
+            # leaves the story's title around it.
+            parts = (before.strip(_TITLE_PARTS), after.strip(_TITLE_PARTS))
+            found += [part for part in parts if part and len(part) < len(own)]
+    return found
 
 
 def _same_words(heading: str, titles: list[str]) -> bool:
