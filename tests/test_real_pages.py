@@ -275,6 +275,18 @@ def test_an_h1_that_is_the_site_s_name_is_no_headline(separator: str) -> None:
     assert newsbot.extract(html, "https://www.mowerly.example.com/lawns")["headline"] == "Which mower suits which lawn?"
 
 
+@pytest.mark.parametrize("declared", ['"Politics"', '["Politics", "Elections"]'])
+def test_a_section_the_json_ld_declares_where_nothing_else_names_one(declared: str) -> None:
+    html = _page(
+        "<title>Harbour reopens</title>"
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "articleSection": {declared}}}</script>',
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example-news.com/harbour-reopens")
+    assert record["section"] == "Politics"
+    assert record["breadcrumbs"] == [{"name": "Politics"}]
+
+
 def test_an_author_link_before_the_story_names_its_writer() -> None:
     html = _page(
         "<title>Harbour reopens</title><meta property='og:site_name' content='City Ledger'>",
