@@ -125,6 +125,35 @@ def test_an_ilbo_section_reached_through_news_is_read_with_the_ilbo_profile(site
         assert comparable(record) == expected[record["articleId"]]
 
 
+def test_an_ilbo_page_of_a_template_no_layout_describes_keeps_its_section_and_writer() -> None:
+    """A template none of the profile's layouts names: the section links over the headline, the
+    writer's link in a wrapper with the e-mail after the wrapper, a labelled date line."""
+    import newsbot
+
+    story = "".join(
+        f"<p>{sentence} 정부는 내년 상반기 중 지원 효과를 점검해 제도 보완 방안을 내놓을 계획이다.</p>"
+        for sentence in (
+            "청년 월세 지원 대상이 넓어진다.",
+            "지원액은 월 최대 20만원이다.",
+            "신청은 주민센터에서 받는다.",
+        )
+    )
+    html = (
+        '<html lang="ko"><head><meta charset="utf-8"><title>청년 월세 지원 대상 넓힌다 | 중앙일보</title></head><body>'
+        '<div class="art_wrap"><div class="art_head"><div class="section_name">'
+        '<a href="https://www.joongang.co.kr/money">경제</a> <a href="/money/realestate">부동산</a></div>'
+        '<h1 class="title">청년 월세 지원 대상 넓힌다</h1><div class="byline">'
+        '<span class="name"><a href="/reporter/3001">한은화 기자</a></span> '
+        '<span class="email">han.eunhwa@joongang.co.kr</span></div>'
+        f'<p class="date_info">입력 2026.03.05 10:00</p></div><div class="art_body">{story}</div></div></body></html>'
+    )
+    record = newsbot.extract(html.encode(), "https://www.joongang.co.kr/article/25412345")
+    assert record["metadata"]["layout"] == "generic"
+    assert [crumb["name"] for crumb in record["breadcrumbs"]] == ["경제", "부동산"]
+    assert record["authors"] == [{"name": "한은화", "nameRaw": "한은화 기자", "email": "han.eunhwa@joongang.co.kr"}]
+    assert record["datePublished"] == "2026-03-05T10:00:00+09:00"
+
+
 def test_korean_record_fields(site: FixtureSite) -> None:
     from newsbot.tools.fixtures import actual_outcome
 

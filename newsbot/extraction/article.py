@@ -761,7 +761,8 @@ def _page_authors(
 def _email_of(element: etree._Element) -> str | None:
     """The e-mail printed with one writer's byline element: its one ``mailto:`` link
     (``<a href="mailto:...">홍길동 기자</a>``), else an address right after it, before the next
-    writer's link (``<a>홍길동 기자</a> <span class="email">hong@...</span>``)."""
+    writer's link (``<a>홍길동 기자</a> <span class="email">hong@...</span>``), also after the
+    wrapper that holds the link alone (``<span class="name"><a>...</a></span> <span>e-mail``)."""
     links = {
         href.split(":", 1)[1].split("?", 1)[0].strip()
         for node in element.iter("a")
@@ -769,11 +770,25 @@ def _email_of(element: etree._Element) -> str | None:
     }
     if len(links) == 1 and "@" in (link := links.pop()):
         return link
-    after = element.tail or ""
-    following = element.getnext()
-    if following is not None and following.tag != "a" and next(following.iter("a"), None) is None:
-        after += " " + text_of(following)
-    return first_email(after)
+    node: etree._Element | None = element
+    for _ in range(3):
+        if node is None:
+            break
+        after = node.tail or ""
+        following = node.getnext()
+        if following is not None and following.tag != "a" and next(following.iter("a"), None) is None:
+            after += " " + text_of(following)
+        if email := first_email(after):
+            return email
+        node = node.getparent()
+        # Only an inline wrapper of this one link: what follows a block, or a wrapper of other
+        # writers' links, is not this writer's ("Contact: desk@...").
+        if node is None or node.tag not in _INLINE_WRAPPERS or sum(1 for _ in node.iter("a")) > 1:
+            break
+    return None
+
+
+_INLINE_WRAPPERS = frozenset({"span", "strong", "em", "b", "i"})
 
 
 def _site_fingerprints(meta: PageMeta, url: str) -> set[str]:

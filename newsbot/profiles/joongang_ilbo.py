@@ -71,7 +71,7 @@ UNKNOWN_TEMPLATE = Layout(
     breadcrumbs=("nav.breadcrumb a", "[class*=breadcrumb] a"),
     photos=("div.ab_photo", "figure"),
     captions=("p.caption", "figcaption"),
-    bylines=("div.byline > a", "[rel=author]"),
+    bylines=(".byline a", ".ab_byline", "[rel=author]"),
 )
 
 JOONGANG_ILBO = SiteProfile(
