@@ -154,6 +154,28 @@ def test_an_ilbo_page_of_a_template_no_layout_describes_keeps_its_section_and_wr
     assert record["datePublished"] == "2026-03-05T10:00:00+09:00"
 
 
+def test_an_ilbo_masthead_is_neither_headline_nor_trail() -> None:
+    """A template whose masthead is an <h1> logo over the site's menu: the logo is no headline,
+    the menu's sections no trail."""
+    import newsbot
+
+    story = "".join(
+        f"<p>정부가 청년 월세 지원을 넓힌다고 {day}일 밝혔다. 신청은 주민센터에서 받는다.</p>" for day in range(1, 6)
+    )
+    menu = "".join(
+        f'<li><a href="/{path}">{name}</a></li>'
+        for path, name in (("politics", "정치"), ("money", "경제"), ("society", "사회"), ("world", "국제"))
+    )
+    html = (
+        '<html lang="ko"><head><title>청년 월세 | 중앙일보</title></head><body><header class="site_header">'
+        f'<h1 class="logo"><a href="/">중앙일보</a></h1><ul>{menu}</ul></header>'
+        f'<div class="content"><h1>청년 월세 지원 넓힌다</h1>{story}</div></body></html>'
+    )
+    record = newsbot.extract(html.encode(), "https://www.joongang.co.kr/article/25412346")
+    assert record["headline"] == "청년 월세 지원 넓힌다"
+    assert record["breadcrumbs"] == []
+
+
 def test_korean_record_fields(site: FixtureSite) -> None:
     from newsbot.tools.fixtures import actual_outcome
 

@@ -364,13 +364,6 @@ def _drop(elements: list[etree._Element]) -> None:
         parent.remove(element)
 
 
-def _first_text(tree: etree._Element, xpath: Selector) -> str | None:
-    for element in xpath(tree):
-        if text := text_of(element):
-            return text
-    return None
-
-
 def _canonical(url: str, meta: PageMeta, url_info: ArticleUrl | None, profile: SiteProfile) -> str:
     candidates = [c for c in (meta.canonical, meta.get("og:url")) if c]
     if profile.article_paths:
@@ -407,16 +400,16 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
             for suffix in profile.title_suffixes:
                 title = title.removesuffix(suffix)
             titles.append(strip_site_suffix(title, names))
+    # An <h1> that says only the site's name (a logo; "Silicon Exposed" over <title> "Silicon
+    # Exposed: <story>") is no headline, on any site.
+    not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
-        heading = _first_text(tree, layout.xpaths["headline"])
-        if heading:
-            return heading
+        for element in layout.xpaths["headline"](tree):
+            if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
+                return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
-    # first <h1> that says what a title says is the headline, else the first title; an <h1>
-    # that says only the site's name ("Silicon Exposed" over <title> "Silicon Exposed: <story>")
-    # is no headline.
-    not_headlines = {fingerprint(name) for name in _title_site_names(meta, names)}
+    # first <h1> that says what a title says is the headline, else the first title.
     for element in layout.xpaths["headline"](tree):
         heading = text_of(element)
         if heading and fingerprint(heading) not in not_headlines and _same_words(heading, titles):
@@ -691,7 +684,13 @@ def _header_sections(tree: etree._Element, layout: Layout, profile: SiteProfile,
         name = text_of(anchor)
         if name and len(name) <= _MAX_CRUMB_CHARS and name not in names:
             names.append(name)
-    return names[:_MAX_CRUMBS]
+    # More section links than a trail holds: the site's menu (a masthead whose <h1> is the
+    # logo), not where this story sits.
+    return names if len(names) <= _HEADER_TRAIL_LINKS else []
+
+
+# A trail is a section and a sub-section or two; a menu names every section.
+_HEADER_TRAIL_LINKS = 3
 
 
 def _inside_part(element: etree._Element, scope: etree._Element) -> bool:
