@@ -71,6 +71,7 @@ def test_joongang_ilbo_since_skips_older_stories_before_download(fixture_server:
     assert sorted(r["datePublished"][:10] for r in result.records) == [
         "2022-07-15",
         "2023-02-02",
+        "2024-05-20",
         "2024-11-20",
         "2026-01-12",
     ]
@@ -174,6 +175,18 @@ def test_an_ilbo_masthead_is_neither_headline_nor_trail() -> None:
     record = newsbot.extract(html.encode(), "https://www.joongang.co.kr/article/25412346")
     assert record["headline"] == "청년 월세 지원 넓힌다"
     assert record["breadcrumbs"] == []
+
+
+def test_the_cms_section_header_is_the_trail_and_its_title_no_headline(site: FixtureSite) -> None:
+    """The section header of the CMS guide (layout_page_title.html): an <h1> section title
+    above the story and a menu of sub-sections, the current one active."""
+    from newsbot.tools.fixtures import actual_outcome
+
+    page = next(p for p in site.pages if p.name.endswith("2024-05-20-moka-section-header"))
+    record = actual_outcome(page)["record"]
+    assert record["headline"] == "대통령실, 저출생 대응 수석실 신설 검토"
+    assert [crumb["name"] for crumb in record["breadcrumbs"]] == ["정치", "대통령실"]
+    assert record["section"] == "정치"
 
 
 def test_korean_record_fields(site: FixtureSite) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
@@ -404,9 +405,12 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
     # Exposed: <story>") is no headline, on any site.
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
-        for element in layout.xpaths["headline"](tree):
-            if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
-                return heading
+        # The layout's alternatives in their order, not the page's: "h1.headline" before any
+        # other <h1>, such as a section header's title printed above the story.
+        for alternative in layout.headline:
+            for element in _one_selector(alternative)(tree):
+                if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
+                    return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
     # first <h1> that says what a title says is the headline, else the first title.
@@ -418,6 +422,12 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
 
 
 _TITLE_PARTS = " :|-–—·»/"
+
+
+@functools.cache
+def _one_selector(css: str) -> Selector:
+    """One CSS alternative, compiled once per process."""
+    return Selector((css,))
 
 
 def _title_site_names(meta: PageMeta, names: list[str]) -> list[str]:

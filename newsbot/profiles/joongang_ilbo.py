@@ -30,6 +30,10 @@ _CHROME = {
     "reader_tools": (".highligth_bx", ".highlight_bx", ".layer_memo", ".layer_feedback"),
 }
 
+# The page's section header (layout_page_title.html of the CMS guide): "정치" and the menu of
+# its sub-sections, the current one marked active.
+_SECTION_HEADER = (".section_header_wrap .section_title", ".section_header_wrap .nav_item.active a")
+
 MOKA_2021 = Layout(
     name="2021-moka",
     in_use="2021 on, www.joongang.co.kr/article/<id>",
@@ -38,7 +42,9 @@ MOKA_2021 = Layout(
     # The date lines: direct in the header, or in a layer behind a button; <time> where the
     # page marks them up so (the same instant twice is one date).
     dates=(".article_header .time_bx p.date", ".article_header time[itemprop]"),
-    breadcrumbs=("nav.breadcrumb a", ".article_header .subhead a", ".subhead a"),
+    # The CMS's section header over the page (its title, and the active item of its
+    # sub-section menu), a breadcrumb nav, or the section line over the headline.
+    breadcrumbs=(*_SECTION_HEADER, "nav.breadcrumb a", ".article_header .subhead a", ".subhead a"),
     photos=("div.ab_photo", "figure.figure"),
     captions=("p.caption", "figcaption"),
     # One link per reporter, and the layer behind "외 3명" listing every one of them again;
@@ -68,7 +74,7 @@ UNKNOWN_TEMPLATE = Layout(
     body=(),
     headline=("h1.headline", "h1"),
     dates=("p.date", "time", "[class*=date]"),
-    breadcrumbs=("nav.breadcrumb a", "[class*=breadcrumb] a"),
+    breadcrumbs=(*_SECTION_HEADER, "nav.breadcrumb a", "[class*=breadcrumb] a"),
     photos=("div.ab_photo", "figure"),
     captions=("p.caption", "figcaption"),
     bylines=(".byline a", ".ab_byline", "[rel=author]"),
