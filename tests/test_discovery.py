@@ -131,6 +131,13 @@ def test_a_listing_s_numbered_pages_are_followed_whatever_their_markup() -> None
         ),
         ("https://example.com/news/page/3/", "https://example.com/news/", 3, True),
         ("https://example.com/?p=123", "https://example.com/", None, False),  # WordPress: a post
+        (
+            "https://www.joongang.co.kr/politics?page=2&cloc=joongang-section",
+            "https://www.joongang.co.kr/politics",
+            2,
+            True,
+        ),
+        ("https://www.joongang.co.kr/politics/list?page=2", "https://www.joongang.co.kr/politics", 2, True),
         ("https://www.joongang.co.kr/article/25012345", "https://www.joongang.co.kr/politics", None, False),
     ],
 )

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from newsbot.discovery.feeds import Entry
-from newsbot.discovery.urls import absolute_url
+from newsbot.discovery.urls import absolute_url, canonical_url
 from newsbot.extraction.html import text_of
 from newsbot.profiles.base import SiteProfile
 from newsbot.text.dates import parse_date
@@ -76,8 +76,9 @@ def page_number(url: str) -> int | None:
 
 
 def _listing_key(url: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """The URL without its page number: host, path and the other query parameters."""
-    parts = urlsplit(url)
+    """The URL without its page number or tracking parameters (``cloc``, ``utm_*``): host, path
+    and the other query parameters."""
+    parts = urlsplit(canonical_url(url))
     path = _PAGE_PATH.sub("", parts.path).rstrip("/") or "/"
     if path.lower().endswith(("/list", "/page")) and not _PAGE_PATH.search(parts.path):
         path = path.rsplit("/", 1)[0] or "/"  # "/list" before its first number is page 1's address
