@@ -405,12 +405,9 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
     # Exposed: <story>") is no headline, on any site.
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
-        # The layout's alternatives in their order, not the page's: "h1.headline" before any
-        # other <h1>, such as a section header's title printed above the story.
-        for alternative in layout.headline:
-            for element in _one_selector(alternative)(tree):
-                if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
-                    return heading
+        for element in _headline_elements(tree, layout):
+            if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
+                return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
     # first <h1> that says what a title says is the headline, else the first title.
@@ -422,6 +419,13 @@ def _headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: Sit
 
 
 _TITLE_PARTS = " :|-–—·»/"
+
+
+def _headline_elements(tree: etree._Element, layout: Layout) -> Iterator[etree._Element]:
+    """The layout's headline elements, its alternatives in their order, not the page's:
+    "h1.headline" before any other <h1>, such as a section header's title above the story."""
+    for alternative in layout.headline:
+        yield from _one_selector(alternative)(tree)
 
 
 @functools.cache
@@ -671,10 +675,12 @@ def _header_sections(tree: etree._Element, layout: Layout, profile: SiteProfile,
     """The section links of the story's header ("사회 > 교육" above the headline, whatever the
     template calls them): links to the site's own section addresses in the element that holds
     the headline, not in its byline or date parts."""
-    headlines = layout.xpaths["headline"](tree) or list(tree.iter("h1"))
-    if not headlines:
+    headline = next(_headline_elements(tree, layout), None)
+    if headline is None:
+        headline = next(tree.iter("h1"), None)  # an element is falsy when it has no children
+    if headline is None:
         return []
-    scope = headlines[0].getparent()
+    scope = headline.getparent()
     for _ in range(3):  # the headline's header: <header>, or a block whose class says so
         if scope is None or scope.tag == "header" or "head" in (scope.get("class") or "").lower():
             break
@@ -687,9 +693,8 @@ def _header_sections(tree: etree._Element, layout: Layout, profile: SiteProfile,
         url = absolute_url(anchor.get("href") or "", base_url)
         if url is None or _host(url) != host or profile.article_url(url) is not None:
             continue
-        if not _SECTION_PATH.match(urlsplit(url).path) or urlsplit(url).query:
-            continue
-        if _inside_part(anchor, scope):
+        parts = urlsplit(url)
+        if not _SECTION_PATH.match(parts.path) or parts.query or _inside_part(anchor, scope):
             continue
         name = text_of(anchor)
         if name and len(name) <= _MAX_CRUMB_CHARS and name not in names:
