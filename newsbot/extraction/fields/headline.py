@@ -1,0 +1,93 @@
+"""``headline``: the story's title as the page shows it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from lxml import etree
+
+from newsbot.extraction.fields.page import host_of
+from newsbot.extraction.html import text_of
+from newsbot.extraction.meta import PageMeta, site_name
+from newsbot.profiles import Layout, SiteProfile
+from newsbot.profiles.base import Selector
+from newsbot.text.normalise import clean_text, fingerprint
+from newsbot.text.titles import site_names, strip_site_suffix
+
+
+def title_variants(meta: PageMeta) -> list[str]:
+    """The page's own titles, as they stand: a body line repeating one is no story."""
+    return [title for title in (meta.title, meta.get("og:title", "twitter:title")) if title]
+
+
+def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile, url: str) -> str | None:
+    """The headline as the page shows it: the layout's headline element, or on a site no profile
+    describes the first ``<h1>`` that says what the page's titles say; else the first title,
+    without the site's name."""
+    names = site_names([site_name(meta)], host_of(url))
+    titles = []
+    for raw in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline"), meta.title):
+        if isinstance(raw, str) and clean_text(raw):
+            title = clean_text(raw)
+            for suffix in profile.title_suffixes:
+                title = title.removesuffix(suffix)
+            titles.append(strip_site_suffix(title, names))
+    # An <h1> that says only the site's name (a logo; "Silicon Exposed" over <title> "Silicon
+    # Exposed: <story>") is no headline, on any site.
+    not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
+    if profile.layouts or not titles:
+        for element in headline_elements(tree, layout):
+            if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
+                return heading
+        return titles[0] if titles else None
+    # A site no profile describes: its first <h1> is often the logo or a section name. The
+    # first <h1> that says what a title says is the headline, else the first title.
+    for element in layout.xpaths["headline"](tree):
+        heading = text_of(element)
+        if heading and fingerprint(heading) not in not_headlines and _same_words(heading, titles):
+            return heading
+    return titles[0]
+
+
+_TITLE_PARTS = " :|-–—·»/"
+
+
+def headline_elements(tree: etree._Element, layout: Layout) -> Iterator[etree._Element]:
+    """The layout's headline elements, its alternatives in their order, not the page's:
+    "h1.headline" before any other <h1>, such as a section header's title above the story."""
+    for alternative in layout.headline:
+        yield from _one_selector(alternative)(tree)
+
+
+@functools.cache
+def _one_selector(css: str) -> Selector:
+    """One CSS alternative, compiled once per process."""
+    return Selector((css,))
+
+
+def _title_site_names(meta: PageMeta, names: list[str]) -> list[str]:
+    """The site's names: as its meta tags give them, and what ``<title>`` adds around the
+    article's own title (``og:title``, JSON-LD ``headline``) on either side, when shorter."""
+    found = list(names)
+    page_title = clean_text(meta.title or "")
+    for own in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline")):
+        own = clean_text(own) if isinstance(own, str) else ""
+        if own and own != page_title and own in page_title:
+            before, _, after = page_title.partition(own)
+            # The name is the shorter side: an og:title that is the site's name ("Robomow")
+            # leaves the story's title around it.
+            parts = (before.strip(_TITLE_PARTS), after.strip(_TITLE_PARTS))
+            found += [part for part in parts if part and len(part) < len(own)]
+    return found
+
+
+def _same_words(heading: str, titles: list[str]) -> bool:
+    """``heading`` says what one of ``titles`` says: the same words, or one holding the other
+    (a title with the site's name) when the shorter is more than a word (not "Opinion")."""
+    key = fingerprint(heading)
+    for title in titles:
+        shorter, longer = sorted((key, fingerprint(title)), key=len)
+        if shorter and shorter in longer and (shorter == longer or " " in shorter):
+            return True
+    return False
