@@ -21,10 +21,11 @@ from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.fields.authors import read_page_authors, site_fingerprints, trafilatura_authors, writers
 from newsbot.extraction.fields.dates import read_dates, searched_date, url_day
 from newsbot.extraction.fields.headline import read_headline, title_variants
+from newsbot.extraction.fields.images import read_main_image
 from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.fields.sections import read_breadcrumbs
 from newsbot.extraction.html import block_lines, parse_html, wrap_text_runs
-from newsbot.extraction.images import Photo, read_photos
+from newsbot.extraction.images import read_photos
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
@@ -228,7 +229,7 @@ def extract_article(
         record["datePublished"], record["datePublishedRaw"] = published.iso(), published.raw
     if modified is not None:
         record["dateModified"], record["dateModifiedRaw"] = modified.iso(), modified.raw
-    if main_image := _main_image(meta, page_url, profile, photos.photos):
+    if main_image := read_main_image(meta, page_url, profile, photos.photos):
         record["mainImage"] = main_image
     return Extraction(record, layout.name, +removed, evidence=evidence, probability=probability)
 
@@ -265,30 +266,6 @@ def _link_keys(scope: etree._Element) -> tuple[frozenset[str], frozenset[str], i
 
 # The page's text, white space folded in C; the story is a share of it.
 _PAGE_TEXT = etree.XPath("normalize-space(/html/body)")
-
-
-def _main_image(meta: PageMeta, url: str, profile: SiteProfile, photos: list[Photo]) -> dict[str, str] | None:
-    """The image the page declares for the article (``og:image``, then JSON-LD's ``image``), with
-    the caption and credit the story prints under it when it is one of the story's photos; a page
-    that declares none (or only the site's default picture) leads with its first story photo."""
-    for candidate in (meta.get("og:image", "twitter:image"), *_json_ld_images(meta.json_ld.get("image"))):
-        declared = absolute_url(candidate or "", url)
-        if declared and not profile.default_image.search(declared):
-            photo = next((photo for photo in photos if _same_image(photo.url, declared)), None)
-            return photo.as_record() if photo is not None else {"url": declared}
-    return photos[0].as_record() if photos else None
-
-
-def _json_ld_images(value: Any) -> list[str]:
-    """The URLs a JSON-LD ``image`` gives: a URL, an ``ImageObject``, or a list of either."""
-    items = value if isinstance(value, list) else [value]
-    urls = [item.get("url") or item.get("contentUrl") if isinstance(item, dict) else item for item in items]
-    return [found for found in urls if isinstance(found, str) and found.strip()]
-
-
-def _same_image(one: str, other: str) -> bool:
-    # A declared image is often the story photo at another size: the same file, other parameters.
-    return one.split("?", 1)[0].rstrip("/") == other.split("?", 1)[0].rstrip("/")
 
 
 def _match_layout(tree: etree._Element, profile: SiteProfile) -> tuple[Layout, etree._Element | None]:
