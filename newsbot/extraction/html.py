@@ -266,3 +266,9 @@ def _paragraph(parent: etree._Element, run: list[str | etree._Element]) -> list[
         else:
             paragraph.text = (paragraph.text or "") + part
     return [paragraph]
+
+
+def innermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """``elements`` without those that hold another of them."""
+    chosen = set(elements)
+    return [element for element in elements if not any(inner in chosen for inner in element.iterdescendants())]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from newsbot.discovery.urls import absolute_url
-from newsbot.extraction.html import text_of
+from newsbot.extraction.html import innermost, text_of
 from newsbot.profiles.base import Layout, Selector
 from newsbot.text.captions import split_credit
 from newsbot.text.normalise import clean_text
@@ -62,11 +62,6 @@ def _is_caption(element: etree._Element) -> bool:
     return element.tag not in _NEVER_CAPTIONS and len(text_of(element)) <= _MAX_CAPTION_CHARS
 
 
-def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
-    chosen = set(elements)
-    return [el for el in elements if not any(inner in chosen for inner in el.iterdescendants())]
-
-
 def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]) -> Photos:
     layout_captions = layout.xpaths["captions"]
 
@@ -74,7 +69,7 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
         return [el for el in layout_captions(scope) if _is_caption(el)]
 
     # A block without an image is a caption or a wrapper that merely has "photo" in its class.
-    blocks = _innermost(
+    blocks = innermost(
         [block for block in layout.xpaths["photos"](tree) if block.tag not in _NEVER_CAPTIONS and _IMG(block)]
     )
     found = Photos([], [], [])

@@ -10,7 +10,7 @@ from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 
 from newsbot.extraction.fields.page import SHORT_LINE_CHARS, host_of
-from newsbot.extraction.html import text_of
+from newsbot.extraction.html import innermost, text_of
 from newsbot.extraction.meta import PageMeta, json_ld_authors, site_name
 from newsbot.extraction.story import long_paragraphs
 from newsbot.profiles import Layout
@@ -76,7 +76,7 @@ def read_page_authors(
         # Last, any short element before the story that begins as a byline does ("By", "Written
         # by", "Por", "Von", ...): AP's, PolitiFact's and Healthline's bylines carry no class
         # or rel that says so. The innermost such element: its parent may add "Associated Press".
-        for element in _innermost(_before_story(tree, _byline_like(tree))):
+        for element in innermost(_before_story(tree, _byline_like(tree))):
             authors = loose_byline(_spaced_text(element)) or []
             if authors := writers(authors, site):
                 return authors
@@ -193,12 +193,6 @@ def _spaced_text(element: etree._Element) -> str:
     """The element's text with a space between its text nodes: "by Jeff Foust<br><span>Monday,
     November 18, 2019</span>" reads "by Jeff Foust Monday, ...", not "FoustMonday"."""
     return clean_text(" ".join(str(part) for part in element.itertext()))
-
-
-def _innermost(elements: list[etree._Element]) -> list[etree._Element]:
-    """``elements`` without those that hold another of them."""
-    chosen = set(elements)
-    return [element for element in elements if not any(inner in chosen for inner in element.iterdescendants())]
 
 
 # Where a byline block's parts meet: "by Madeline Fry | November 18, 2019 12:01 PM | Print".
