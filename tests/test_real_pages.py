@@ -533,3 +533,42 @@ def test_json_ld_names_are_unescaped() -> None:
     head = f"<title>Harbour reopens</title><script type='application/ld+json'>{data}</script>"
     record = newsbot.extract(_page(head, f"<h1>Harbour reopens</h1>{_STORY}"), "https://x.test/harbour")
     assert [author["name"] for author in record["authors"]] == ["Maria", "Katerina"]
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # Vendors' tags, where ``author`` holds a profile's address (Dotdash Meredith's pages).
+        ("<meta name='author' content='https://www.facebook.com/brand'>"
+         "<meta name='sailthru.author' content='Dylan Ettinger'>", ["Dylan Ettinger"]),
+        ("<meta name='parsely-author' content='Eric Song'>", ["Eric Song"]),
+        # WordPress's SEO plugin labels the writer in the Twitter card.
+        ("<meta name='twitter:label1' content='Written by'>"
+         "<meta name='twitter:data1' content='Albert Swann'>", ["Albert Swann"]),
+        ("<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' content='4 minutes'>", []),
+        # One tag per writer, surname first, as catalogues print them; a repeated tag once.
+        ("<meta name='citation_author' content='Roy, Aniruddha'><meta name='citation_author' content='Patel, Jyoti'>"
+         "<meta name='citation_author' content='Roy, Aniruddha'>", ["Aniruddha Roy", "Jyoti Patel"]),
+        ("<meta name='DC.Creator' content='Kooman, F.'>", ["F. Kooman"]),
+    ],
+)  # fmt: skip
+def test_the_writer_of_every_common_author_tag(head: str, names: list[str]) -> None:
+    html = _page(f"<title>Harbour reopens</title>{head}", f"<h1>Harbour reopens</h1>{_STORY}")
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record.get("authors", [])] == names
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://anil.example.org/notes/harbour", True),  # the host is the writer's first name
+        ("https://www.anilm.dev/posts/harbour", True),  # first name and the surname's initial
+        ("https://www.anilmadhavapeddy.com/harbour", False),  # the whole name: brands are named so too
+        ("https://www.example-ledger.com/harbour", False),  # a publisher crediting itself
+    ],
+)
+def test_a_personal_sites_name_is_its_writer(url: str, kept: bool) -> None:
+    head = "<title>Harbour reopens</title><meta property='og:site_name' content='Anil Madhavapeddy'>"
+    html = _page(head + "<meta name='author' content='Anil Madhavapeddy'>", f"<h1>Harbour reopens</h1>{_STORY}")
+    names = [author["name"] for author in newsbot.extract(html, url).get("authors", [])]
+    assert names == (["Anil Madhavapeddy"] if kept else [])

@@ -40,6 +40,8 @@ ARTICLE_TYPES = frozenset(
 class PageMeta:
     #: ``property`` or ``name`` -> first content, keys lower-case (``og:title``, ``description``).
     tags: dict[str, str] = field(default_factory=dict)
+    #: The same names -> every content, for the tags a page repeats (one ``citation_author`` per writer).
+    repeated: dict[str, list[str]] = field(default_factory=dict)
     canonical: str | None = None
     title: str | None = None
     language: str | None = None
@@ -61,6 +63,14 @@ class PageMeta:
             return self.json_ld_ids.get(ref, node)
         return node
 
+    def every(self, *names: str) -> list[str]:
+        """Every content of the first of ``names`` the page gives text in, not only addresses
+        (``article:author`` is a profile's address on most sites)."""
+        for name in names:
+            if values := [value for value in self.repeated.get(name, ()) if not value.startswith("http")]:
+                return values
+        return []
+
     def get(self, *names: str) -> str | None:
         for name in names:
             if value := self.tags.get(name):
@@ -73,8 +83,9 @@ def read_meta(tree: etree._Element) -> PageMeta:
     for element in _META(tree):
         name = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         content = clean_text(element.get("content") or "")
-        if name and content and name not in meta.tags:
-            meta.tags[name] = content
+        if name and content:
+            meta.tags.setdefault(name, content)
+            meta.repeated.setdefault(name, []).append(content)
     canonical = _CANONICAL(tree)
     meta.canonical = (canonical[0].get("href") or "").strip() or None if canonical else None
     titles = _TITLE(tree)

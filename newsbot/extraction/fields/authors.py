@@ -16,6 +16,7 @@ from newsbot.extraction.story import long_paragraphs
 from newsbot.profiles import Layout
 from newsbot.text.bylines import (
     Author,
+    agency,
     credited_names,
     first_email,
     is_desk,
@@ -63,7 +64,7 @@ def read_page_authors(
                 found.append(author)
             elif author.email and not found[same].email:
                 found[same] = replace(found[same], email=author.email)
-    if found or (found := _meta_authors(meta, site)):
+    if found or (found := _meta_authors(meta, site, url)):
         return found
     for element in blocks:
         if element not in before:
@@ -222,15 +223,64 @@ def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[
     return [element for element in elements if element in before]
 
 
-def _meta_authors(meta: PageMeta, site: set[str]) -> list[Author]:
+def _meta_authors(meta: PageMeta, site: set[str], url: str) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
     name nor a desk's, nor a user name."""
     credits = json_ld_authors(meta)
-    if not credits and (author := meta.get("author", "article:author")):
-        credits = [author]
-    names = [name for credit in credits if not credit.startswith("http") for name in credited_names(credit)]
-    return [
-        Author(romanised_name(name), name)
-        for name in names
-        if not is_handle(name) and not is_desk(name) and fingerprint(name) not in site
+    if not credits:
+        credits = meta.every(*_AUTHOR_TAGS) or [writer for writer in [_labelled_writer(meta)] if writer]
+    names = [
+        name for credit in credits if not credit.startswith("http") for name in credited_names(_uninverted(credit))
     ]
+    found: dict[str, Author] = {}  # a page may print one tag per writer, some the same one twice
+    for name in names:
+        key = fingerprint(name)
+        if key in found or is_handle(name) or is_desk(name) or (key in site and not named_host(name, url)):
+            continue
+        found[key] = Author(romanised_name(name), name)
+    return list(found.values())
+
+
+def named_host(name: str, url: str) -> bool:
+    """The page's host is a person's, named after ``name``'s first word, as people name theirs
+    (anil.recoil.org, sam.bossley.com, coryd.dev): there the site's name is its writer's, not
+    a publisher crediting itself. A host spelling the whole name (paigebrunton.com) is left out:
+    brands are named so as often (audiophileon.com, blockrenovation.com)."""
+    words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
+    if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name) or name.split()[0].isupper():
+        return False  # an acronym first ("QCY Official") is a brand's
+    host = re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0])
+    return host in {words[0], words[0] + words[-1][0]}
+
+
+# The meta tags that credit the writer, the common first: the HTML standard's ``author``, Open
+# Graph's, then the analytics and mailing vendors' that publishers fill from the byline
+# (Parse.ly, Sailthru, Dublin Core, the New York Times' ``byl``).
+_AUTHOR_TAGS = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
+    "citation_author",
+)  # fmt: skip
+
+
+# A name as catalogues print it, surname first: "Kooman, F.", "Roy, Aniruddha".
+_INVERTED_NAME = re.compile(r"^(?P<surname>[^\W\d_][\w'’\-]+),\s*(?P<given>(?:[^\W\d_][\w'’.\-]*\s*){1,3})$")
+
+
+def _uninverted(credit: str) -> str:
+    """``credit`` in reading order when it prints one name surname first (Dublin Core's and
+    scholarly meta tags' form): "Roy, Aniruddha" -> "Aniruddha Roy"."""
+    match = _INVERTED_NAME.match(credit.strip())
+    if match is None or agency(match["surname"]) is not None or is_desk(match["given"]):
+        return credit
+    if any(len(word) > 1 and word.isupper() for word in match["given"].replace(".", " ").split()):
+        return credit  # "Smith, AP", "Link, RD": an agency or a credential after the name
+    return f"{match['given'].strip()} {match['surname']}"
+
+
+def _labelled_writer(meta: PageMeta) -> str | None:
+    """The writer a Twitter card labels ("twitter:label1" "Written by", "twitter:data1" the name),
+    as WordPress's SEO plugin prints it."""
+    for number in "12":
+        if (meta.get(f"twitter:label{number}") or "").casefold() in {"written by", "author"}:
+            return meta.get(f"twitter:data{number}")
+    return None
