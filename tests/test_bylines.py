@@ -74,6 +74,9 @@ def test_romanised_name(raw: str, name: str) -> None:
         ("Tony Carter", ["Tony Carter"]),
         ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
         ("José Núñez", ["José Núñez"]),
+        ("Nick van Mead", ["Nick van Mead"]),  # a surname's particles stay lower-case
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        ("Anna van", None),  # not at the end
         ("Vortex", None),  # one word: a handle or the site's
         ("Ilana Muhlstein, MS, RDN", None),  # credentials after a comma
         ("the editors", None),
@@ -99,6 +102,8 @@ def test_names_alone(text: str, names: list[str] | None) -> None:
         ("Von Anna Müller und Jan Meier", ["Anna Müller", "Jan Meier"]),
         ("Publicado por: Clarissa Borba", ["Clarissa Borba"]),
         ("Oleh Ahmad Fauzi", ["Ahmad Fauzi"]),
+        ("Door Jan de Vries", ["Jan de Vries"]),
+        ("by the way of the river", None),
         ("By subject", None),  # a menu
         ("by Admin", None),  # a handle
         ("By JERUSALEM POST STAFF", None),  # the site's desk

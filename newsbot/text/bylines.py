@@ -112,7 +112,20 @@ def agency(line: str) -> str | None:
 
 def _is_name(text: str) -> bool:
     # Every word capitalised: "By the way, ..." is prose, "By Park Hae-rin" is a byline.
-    return bool(_NAME.match(text)) and all(word[0].isupper() for word in text.split())
+    return bool(_NAME.match(text)) and _capitalised(text.split())
+
+
+# The lower-case words inside a surname: "Nick van Mead", "Michiel de Jong", "Ursula von der Leyen".
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "le", "la", "ten", "ter", "bin", "al"}
+)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word of a name capitalised, but a surname's particles between the first and last."""
+    return bool(words) and all(
+        word[0].isupper() or (0 < index < len(words) - 1 and word in _PARTICLES) for index, word in enumerate(words)
+    )
 
 
 _NAMES_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
@@ -133,7 +146,7 @@ def names_alone(text: str) -> list[Author] | None:
     raw_names = [part for part in _NAMES_AND.split(clean_text(text)) if part]
     for name in raw_names:
         words = name.split()
-        if not _LETTERS_NAME.match(name) or len(words) < 2 or not all(word[0].isupper() for word in words):
+        if not _LETTERS_NAME.match(name) or len(words) < 2 or not _capitalised(words):
             return None
         if all(word.casefold() in _LABEL_WORDS for word in words):
             return None  # the element's label, its name in another element: "Written By"
@@ -335,7 +348,7 @@ def loose_byline(text: str) -> list[Author] | None:
             continue  # a credential after the name
         if is_desk(part):
             return None
-        if not _LETTERS_NAME.match(part) or len(words) < 2 or not all(word[0].isupper() for word in words):
+        if not _LETTERS_NAME.match(part) or len(words) < 2 or not _capitalised(words):
             return None
         authors.append(Author(romanised_name(part), part))
     return authors or None
