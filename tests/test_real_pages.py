@@ -572,3 +572,16 @@ def test_a_personal_sites_name_is_its_writer(url: str, kept: bool) -> None:
     html = _page(head + "<meta name='author' content='Anil Madhavapeddy'>", f"<h1>Harbour reopens</h1>{_STORY}")
     names = [author["name"] for author in newsbot.extract(html, url).get("authors", [])]
     assert names == (["Anil Madhavapeddy"] if kept else [])
+
+
+def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
+    menu = "<nav>" + "".join(f"<a href='/author/w{n}'>Writer Number{n}</a>" for n in "ABCDEF") + "</nav>"
+    header = "<h1>Harbour reopens</h1><div>By <a href='/author/aoife-oriordan/'>Aoife O'Riordan</a> · Dec 20</div>"
+    related = "<div><a href='/author/jan-smith'>Jan Smith</a></div>"
+    html = _page("<title>Harbour reopens</title>", menu + header + _STORY + related)
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Aoife O'Riordan"]  # not the menu, not related
+    # A page whose header links to more writers than a story has: a list of columnists, no byline.
+    crowded = "<h1>Harbour reopens</h1><div>" + menu + "</div>"
+    html = _page("<title>Harbour reopens</title>", crowded + _STORY)
+    assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")

@@ -81,7 +81,41 @@ def read_page_authors(
             authors = loose_byline(_spaced_text(element)) or []
             if authors := writers(authors, site):
                 return authors
+        return _author_links(tree, site)
     return []
+
+
+# A link to a writer's page: /author/jane-doe, /authors/123, /writers/..., in the languages' words.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|writers?|autor(?:es|en)?|auteurs?|autore|autori|journalists?|reporters?|contributors?|columnists?)"
+    r"/[^/?#]+/?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+# More writers' links than a story has writers: a menu of the site's columnists.
+_MAX_LINKED_WRITERS = 4
+
+
+def _author_links(tree: etree._Element, site: set[str]) -> list[Author]:
+    """The writers whose pages the story's header links to, between the headline and the first
+    story paragraph ("by <a href="/author/aoife-oriordan/">Aoife O'Riordan</a>"): the byline of
+    most publishing systems, with no class or rel that says so. Before the headline such links
+    are the site's menu, after the story a related story's."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return []
+    paragraphs = set(long_paragraphs(tree))
+    found: dict[str, Author] = {}
+    after_headline = False
+    for element in tree.iter():  # document order, from the headline to the story
+        if element is headline:
+            after_headline = True
+        elif element in paragraphs and after_headline:
+            break
+        elif after_headline and element.tag == "a" and _AUTHOR_PAGE.search(element.get("href") or ""):
+            names = names_alone(without_label(_spaced_text(element))) or []
+            for author in writers([name for name in names if is_plain_name(name.name_raw)], site):
+                found.setdefault(fingerprint(author.name), author)
+    return list(found.values()) if len(found) <= _MAX_LINKED_WRITERS else []
 
 
 def _email_of(element: etree._Element) -> str | None:
