@@ -6,6 +6,7 @@ from newsbot.text.bylines import (
     Author,
     credited_names,
     is_desk,
+    is_handle,
     is_plain_name,
     loose_byline,
     merged_authors,
@@ -103,6 +104,11 @@ def test_names_alone(text: str, names: list[str] | None) -> None:
         ("Publicado por: Clarissa Borba", ["Clarissa Borba"]),
         ("Oleh Ahmad Fauzi", ["Ahmad Fauzi"]),
         ("Door Jan de Vries", ["Jan de Vries"]),
+        # After a role comes the writer's employer, whose words are no writer's.
+        (
+            "By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project",
+            ["Daniel Kahn Gillmor"],
+        ),
         ("by the way of the river", None),
         ("By subject", None),  # a menu
         ("by Admin", None),  # a handle
@@ -173,3 +179,12 @@ def test_writers_from_the_header_and_the_closing_byline() -> None:
     assert merged_authors([Author("Sarah Kim", "BY SARAH KIM")], page, both=False) == [
         Author("Sarah Kim", "BY SARAH KIM", "kim.sarah@example.com")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "handle"),
+    [("admin", True), ("kei_eno", True), ("NOC Admin", True), ("262588213843476", True), ("Jane Doe", False),
+     ("Kev", False)],
+)  # fmt: skip
+def test_is_handle(name: str, handle: bool) -> None:
+    assert is_handle(name) is handle

@@ -183,8 +183,11 @@ def is_plain_name(name: str) -> bool:
 
 
 def is_handle(name: str) -> bool:
-    """A user name, not a person's: ``admin``, ``kei_eno``."""
-    return " " not in name and (name.islower() or "_" in name or name.casefold() in _HANDLES)
+    """A user name, not a person's: ``admin``, ``kei_eno``, ``NOC Admin``, a user number."""
+    words = name.split()
+    if not any(char.isalpha() for char in name) or (words and words[-1].casefold() in _HANDLES):
+        return True
+    return " " not in name and (name.islower() or "_" in name)
 
 
 def _email_owner(email: str, names: list[str]) -> int | None:
@@ -346,6 +349,8 @@ def loose_byline(text: str) -> list[Author] | None:
         words = part.split()
         if len(words) == 1 and index > 0:
             continue  # a credential after the name
+        if index > 0 and _NOT_A_NAME.search(part):
+            break  # a role, and after it the writer's employer: "..., Senior Staff Technologist, ACLU"
         if is_desk(part):
             return None
         if not _LETTERS_NAME.match(part) or len(words) < 2 or not _capitalised(words):
