@@ -110,6 +110,10 @@ def test_names_alone(text: str, names: list[str] | None) -> None:
             ["Daniel Kahn Gillmor"],
         ),
         ("by the way of the river", None),
+        ("By Jill Disis, CNN Business", ["Jill Disis"]),  # the outlet after the writer
+        ("By Sean Martin Sean Martin", ["Sean Martin"]),  # a link's text and its tooltip's
+        ("By Shivkumar M Head Product Launches", ["Shivkumar M"]),  # the role in the same line
+        ("Written by Rob Ewaschuk Edited by Betsy Beyer", ["Rob Ewaschuk"]),
         ("By subject", None),  # a menu
         ("by Admin", None),  # a handle
         ("By JERUSALEM POST STAFF", None),  # the site's desk

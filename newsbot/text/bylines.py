@@ -158,7 +158,7 @@ def names_alone(text: str) -> list[Author] | None:
 # Updated Feb"). Months that are also names (May, June, April, August) are not among them.
 _NOT_A_NAME = re.compile(
     r"\b(?:expert|attorney|lawyer|consultant|founder|co-founder|reviewer|reviewed|editor|editors|editorial"
-    r"|developers?|development|updated|published|certified|manager|director|officer|specialist|writer|author"
+    r"|developers?|development|updated|published|edited|certified|manager|director|officer|specialist|writer|author"
     r"|contributors?|staff|team|lead|head|senior|chief|president|ceo|cto|engineer|analyst|professor|technologist"
     r"|project|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|september"
     r"|october|november|december|written|posted|by|the)\b",
@@ -347,9 +347,11 @@ def loose_byline(text: str) -> list[Author] | None:
     authors = []
     for index, part in enumerate(part for part in parts if part):
         words = part.split()
-        if len(words) == 1 and index > 0:
-            continue  # a credential after the name
-        if index > 0 and _NOT_A_NAME.search(part):
+        if index == 0 and not is_desk(part):
+            part, words = _without_trailing_role(words)
+        elif len(words) == 1 or agency(part) is not None or {word.casefold() for word in words} & _OUTLET_WORDS:
+            continue  # a credential, a wire or an outlet after the name: "MS", "AP", "CNN Business"
+        elif _NOT_A_NAME.search(part):
             break  # a role, and after it the writer's employer: "..., Senior Staff Technologist, ACLU"
         if is_desk(part):
             return None
@@ -357,6 +359,19 @@ def loose_byline(text: str) -> list[Author] | None:
             return None
         authors.append(Author(romanised_name(part), part))
     return authors or None
+
+
+def _without_trailing_role(words: list[str]) -> tuple[str, list[str]]:
+    """A writer's name without the role or repetition a page prints after it in one element:
+    "Shivkumar M Head Product Launches" -> "Shivkumar M", "Sean Martin Sean Martin" -> "Sean
+    Martin" (the name of a link and of its tooltip)."""
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    cut = next((index for index, word in enumerate(words) if _NOT_A_NAME.fullmatch(word)), None)
+    if cut is not None and cut >= 2:
+        words = words[:cut]
+    return " ".join(words), words
 
 
 # The words a credit begins with in a meta tag: "By TOM KRISHER, AP Auto Writer", "Analysis by ...".
