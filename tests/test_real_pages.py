@@ -321,9 +321,12 @@ def test_a_byline_block_before_the_story_is_the_last_source_of_authors() -> None
     related = "<div class='related'><span class='author'>Jan Smith</span></div>"
     html = _page("<title>Harbour reopens</title>", story + related)
     assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Madeline Fry"]
-    # The page's meta tags come first; a block after the story is a related story's.
+    # A "By" line under the headline comes before the meta tags, a byline block without one after
+    # them (the sources' measured order); a block after the story is a related story's.
     with_meta = _page("<title>Harbour reopens</title><meta name='author' content='Eric Song'>", story)
-    assert [a["name"] for a in newsbot.extract(with_meta, "https://x.test/harbour")["authors"]] == ["Eric Song"]
+    assert [a["name"] for a in newsbot.extract(with_meta, "https://x.test/harbour")["authors"]] == ["Madeline Fry"]
+    unlabelled = with_meta.replace("by Madeline Fry", "Madeline Fry")
+    assert [a["name"] for a in newsbot.extract(unlabelled, "https://x.test/harbour")["authors"]] == ["Eric Song"]
     after = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}{related}")
     assert not newsbot.extract(after, "https://x.test/harbour").get("authors")
 
@@ -585,3 +588,16 @@ def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
     crowded = "<h1>Harbour reopens</h1><div>" + menu + "</div>"
     html = _page("<title>Harbour reopens</title>", crowded + _STORY)
     assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")
+
+
+def test_a_menus_by_label_and_a_links_label_are_no_writers() -> None:
+    menu = "<nav><div>By Use Case</div><ul><li><a href='/remote-work'>Remote work</a></li></ul></nav>"
+    bio = "<div><a href='/author/jane-doe'>Full Bio</a></div>"  # the link's label, not the writer
+    html = _page("<title>Harbour reopens</title>", f"{menu}<h1>Harbour reopens</h1>{bio}{_STORY}")
+    assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")
+    # The same "By" line under the headline is the byline.
+    byline = "<div>By Jane Doe</div>"
+    html = _page("<title>Harbour reopens</title>", f"{menu}<h1>Harbour reopens</h1>{byline}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://www.example-ledger.com/harbour")["authors"]] == [
+        "Jane Doe"
+    ]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+from urllib.parse import unquote
 
 from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
@@ -34,24 +38,66 @@ from newsbot.text.normalise import clean_text, fingerprint
 def read_page_authors(
     tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta, url: str, *, undescribed: bool
 ) -> list[Author]:
-    """The writers the page names outside its body text, by trust: the layout's byline elements
-    (one may name several, and several one each: a Korean header prints one link per reporter),
-    else the meta tags and JSON-LD, else a byline block before the story ("by Madeline Fry |
-    November 18, 2019 12:01 PM"). Read before the story is cut, which may take them.
+    """The writers the page names outside its body text: the first of the page's sources that
+    names any, in the order of ``SOURCES`` (a short "By ..." line under the headline, the
+    layout's byline elements, the meta tags and JSON-LD, a byline block before the story, links
+    to the writers' pages under the headline). Read before the story is cut, which may take them."""
+    page = _Page(tree, layout, language, meta, url, undescribed, site_fingerprints(meta, url))
+    for source in SOURCES:
+        if found := source(page):
+            return found
+    return []
 
-    On a site no profile describes (``undescribed``), an author element (``rel=author``,
-    ``itemprop=author``) before the story's first paragraph may hold the names alone, unless
-    they are the site's: such names after it are more often a related story's or a commenter's.
-    """
-    bylines, blocks = layout.xpaths["bylines"](tree), layout.xpaths["byline_blocks"](tree)
-    site = site_fingerprints(meta, url)
-    before = set(_before_story(tree, [*bylines, *blocks])) if undescribed or blocks else set()
+
+@dataclass(frozen=True)
+class _Page:
+    """What every author source reads."""
+
+    tree: etree._Element
+    layout: Layout
+    language: str | None
+    meta: PageMeta
+    url: str
+    undescribed: bool
+    site: set[str]
+
+    @cached_property
+    def paragraphs(self) -> list[etree._Element]:
+        """The page's story-long paragraphs, found once for every source that asks."""
+        return long_paragraphs(self.tree)
+
+    @cached_property
+    def header(self) -> set[etree._Element] | None:
+        """The elements from the page's first ``<h1>`` to the first story paragraph after it:
+        the story's header, where its byline is; None when the page has no ``<h1>``."""
+        headline = next(self.tree.iter("h1"), None)
+        if headline is None:
+            return None
+        paragraphs, found, after_headline = set(self.paragraphs), set(), False
+        for element in self.tree.iter():  # document order, from the headline to the story
+            if element is headline:
+                after_headline = True
+            elif after_headline and element in paragraphs:
+                break
+            if after_headline:
+                found.add(element)
+        return found
+
+
+def _layout_bylines(page: _Page) -> list[Author]:
+    """The layout's byline elements: one may name several writers, and several one each (a
+    Korean header prints one link per reporter). On a site no profile describes an author
+    element (``rel=author``, ``itemprop=author``) before the story's first paragraph may hold
+    the names alone, unless they are the site's: after it they are more often a related
+    story's or a commenter's."""
+    bylines = page.layout.xpaths["bylines"](page.tree)
+    before = set(_before_story(page, bylines)) if page.undescribed else set()
     found: list[Author] = []
     for element in bylines:
         text = text_of(element)
-        authors = parse_byline(text, language)
-        if authors is None and undescribed and element in before:
-            authors = [author for author in names_alone(text) or () if fingerprint(author.name) not in site]
+        authors = parse_byline(text, page.language)
+        if authors is None and element in before:
+            authors = [author for author in names_alone(text) or () if fingerprint(author.name) not in page.site]
         if authors and len(authors) == 1 and not authors[0].email and (email := _email_of(element)):
             authors = [replace(authors[0], email=email)]
         for author in authors or ():
@@ -64,24 +110,33 @@ def read_page_authors(
                 found.append(author)
             elif author.email and not found[same].email:
                 found[same] = replace(found[same], email=author.email)
-    if found or (found := _meta_authors(meta, site, url)):
-        return found
-    for element in blocks:
-        if element not in before:
-            continue
+    return found
+
+
+def _byline_blocks(page: _Page) -> list[Author]:
+    """The first writers a byline block before the story names ("by Madeline Fry | November
+    18, 2019 12:01 PM")."""
+    blocks = page.layout.xpaths["byline_blocks"](page.tree)
+    for element in _before_story(page, blocks) if blocks else ():
         for part in _BYLINE_PARTS.split(_spaced_text(element)):
-            authors = parse_byline(part, language) or loose_byline(part) or names_alone(part) or []
-            if authors := writers(authors, site):
+            authors = parse_byline(part, page.language) or loose_byline(part) or names_alone(part) or []
+            if authors := writers(authors, page.site):
                 return authors
-    if undescribed:
-        # Last, any short element before the story that begins as a byline does ("By", "Written
-        # by", "Por", "Von", ...): AP's, PolitiFact's and Healthline's bylines carry no class
-        # or rel that says so. The innermost such element: its parent may add "Associated Press".
-        for element in innermost(_before_story(tree, _byline_like(tree))):
-            authors = loose_byline(_spaced_text(element)) or []
-            if authors := writers(authors, site):
-                return authors
-        return _author_links(tree, site)
+    return []
+
+
+def _byline_starts(page: _Page) -> list[Author]:
+    """On a site no profile describes, the first short element before the story that begins as
+    a byline does ("By", "Written by", "Por", "Von", ...): AP's, PolitiFact's and Healthline's
+    bylines carry no class or rel that says so. The innermost such element: its parent may add
+    "Associated Press"."""
+    if not page.undescribed:
+        return []
+    starts = _byline_like(page.tree)
+    starts = [element for element in starts if element in page.header] if page.header else _before_story(page, starts)
+    for element in innermost(starts):
+        if authors := writers(loose_byline(_spaced_text(element)) or [], page.site):
+            return authors
     return []
 
 
@@ -95,27 +150,29 @@ _AUTHOR_PAGE = re.compile(
 _MAX_LINKED_WRITERS = 4
 
 
-def _author_links(tree: etree._Element, site: set[str]) -> list[Author]:
+def _author_links(page: _Page) -> list[Author]:
     """The writers whose pages the story's header links to, between the headline and the first
     story paragraph ("by <a href="/author/aoife-oriordan/">Aoife O'Riordan</a>"): the byline of
     most publishing systems, with no class or rel that says so. Before the headline such links
     are the site's menu, after the story a related story's."""
-    headline = next(tree.iter("h1"), None)
-    if headline is None:
+    if not page.header or not page.undescribed:
         return []
-    paragraphs = set(long_paragraphs(tree))
     found: dict[str, Author] = {}
-    after_headline = False
-    for element in tree.iter():  # document order, from the headline to the story
-        if element is headline:
-            after_headline = True
-        elif element in paragraphs and after_headline:
-            break
-        elif after_headline and element.tag == "a" and _AUTHOR_PAGE.search(element.get("href") or ""):
+    for element in page.tree.iter("a"):
+        if element in page.header and _AUTHOR_PAGE.search(element.get("href") or ""):
             names = names_alone(without_label(_spaced_text(element))) or []
-            for author in writers([name for name in names if is_plain_name(name.name_raw)], site):
+            names = [name for name in names if is_plain_name(name.name_raw) and _names_page(name.name, element)]
+            for author in writers(names, page.site):
                 found.setdefault(fingerprint(author.name), author)
     return list(found.values()) if len(found) <= _MAX_LINKED_WRITERS else []
+
+
+def _names_page(name: str, link: etree._Element) -> bool:
+    """The link's address spells a word of ``name`` (/author/aoife-oriordan/): the link's text is
+    the writer, not its label ("Full Bio", "View More Articles")."""
+    address = unicodedata.normalize("NFKD", unquote(link.get("href") or "")).casefold()
+    words = unicodedata.normalize("NFKD", name).casefold().replace("'", "").replace("’", "").split()
+    return any(len(word) >= 3 and word.strip(".") in address for word in words)
 
 
 def _email_of(element: etree._Element) -> str | None:
@@ -234,12 +291,12 @@ def _spaced_text(element: etree._Element) -> str:
 _BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 
 
-def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:
+def _before_story(page: _Page, elements: list[etree._Element]) -> list[etree._Element]:
     """The ``elements`` that come before the page's first story paragraph, in document order.
 
     The first story paragraph is the first long one after the page's first ``<h1>`` when one
     follows it: a cookie or privacy notice printed above the headline is no story (PolitiFact)."""
-    paragraphs = long_paragraphs(tree) if elements else []
+    tree, paragraphs = page.tree, page.paragraphs if elements else []
     if not paragraphs:
         return elements
     long = set(paragraphs)
@@ -257,9 +314,10 @@ def _before_story(tree: etree._Element, elements: list[etree._Element]) -> list[
     return [element for element in elements if element in before]
 
 
-def _meta_authors(meta: PageMeta, site: set[str], url: str) -> list[Author]:
+def _meta_authors(page: _Page) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
     name nor a desk's, nor a user name."""
+    meta, site, url = page.meta, page.site, page.url
     credits = json_ld_authors(meta)
     if not credits:
         credits = meta.every(*_AUTHOR_TAGS) or [writer for writer in [_labelled_writer(meta)] if writer]
@@ -318,3 +376,21 @@ def _labelled_writer(meta: PageMeta) -> str | None:
         if (meta.get(f"twitter:label{number}") or "").casefold() in {"written by", "author"}:
             return meta.get(f"twitter:data{number}")
     return None
+
+
+# The page's sources of writers, most trusted first; the first that names any is read. The
+# order is measured: each of the 720 orders of these five and trafilatura's author search (last,
+# in the conductor) on the development sets' tuning halves (wcxb and readability, author F1 of
+# the pages with author gold). A "By" line under the headline first, the rest as they were,
+# is one of the best there (F1 0.7584 -> 0.7712) and on the check halves 0.7522 -> 0.7558.
+# Alone, when it names anyone, each source's precision on the tuning / check halves: the "By"
+# line 1.000 / 0.980, the layout's elements 0.964 / 0.792, meta tags and JSON-LD 0.947 /
+# 0.958, byline blocks 0.905 / 0.932, links to writers' pages 0.881 / 0.938, trafilatura 0.885
+# / 0.893.
+SOURCES: tuple[Callable[[_Page], list[Author]], ...] = (
+    _byline_starts,
+    _layout_bylines,
+    _meta_authors,
+    _byline_blocks,
+    _author_links,
+)
