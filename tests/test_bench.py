@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.libraries import _items, _names, _types, render
 from bench.profile import OTHER, tally
 from tests.conftest import ROOT
 
@@ -62,3 +63,16 @@ def test_the_crawl_profile_charges_the_innermost_kind_and_skips_waiting() -> Non
         "hand-off to the workers and back": 3,
         OTHER: 5,
     }
+
+
+def test_the_library_comparison_reads_writers_as_extruct_nests_them() -> None:
+    # Microdata nests a Person's name in its properties, JSON-LD gives it at once or as a string.
+    microdata = {"type": "https://schema.org/NewsArticle", "properties": {"author": [
+        {"type": "https://schema.org/Person", "properties": {"name": "Aoife O'Riordan"}}, "Jan Smith"]}}  # fmt: skip
+    items = list(_items([microdata]))
+    assert _types(items[0]) == {"NewsArticle"}
+    assert _names(items[0]["properties"]["author"]) == ["Aoife O'Riordan", "Jan Smith"]
+    rendered = render("wcxb", {"median_ms": {"extruct": 40.0}, "counts": {"tune": {
+        "day newsbot answered": 4, "day newsbot right": 3, "author extruct answered": 2, "author extruct gold": 2,
+        "author extruct gold hit": 1, "author extruct found": 2, "author extruct found hit": 2}}})  # fmt: skip
+    assert rendered[1] == "  tune: day newsbot 3/4 right; writers extruct on 2 pages, R 0.500 P 1.000"

@@ -315,9 +315,13 @@ def _before_story(page: _Page, elements: list[etree._Element]) -> list[etree._El
 
 
 def _meta_authors(page: _Page) -> list[Author]:
+    return meta_authors(page.meta, page.url, page.site)
+
+
+def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
-    name nor a desk's, nor a user name."""
-    meta, site, url = page.meta, page.site, page.url
+    name (``site``, else the page's) nor a desk's, nor a user name."""
+    site = site_fingerprints(meta, url) if site is None else site
     credits = json_ld_authors(meta)
     if not credits:
         credits = meta.every(*_AUTHOR_TAGS) or [writer for writer in [_labelled_writer(meta)] if writer]

@@ -49,7 +49,7 @@ def read_dates(
     """
     published: list[FoundDate] = []
     modified: list[FoundDate] = []
-    structured = _structured_dates(meta, tz)
+    structured = structured_dates(meta, tz)
     if not profile_hosts and structured[0]:
         # A page of an undescribed site: what it declares for the article beats any <time> of
         # the page, which may date a related story or a comment.
@@ -101,7 +101,7 @@ def searched_date(tree: etree._Element) -> FoundDate | None:
     return FoundDate(datetime.strptime(found, "%Y-%m-%d"), found, has_time=False) if isinstance(found, str) else None
 
 
-def _structured_dates(meta: PageMeta, tz: tzinfo | None) -> tuple[list[FoundDate], list[FoundDate]]:
+def structured_dates(meta: PageMeta, tz: tzinfo | None) -> tuple[list[FoundDate], list[FoundDate]]:
     """(published, modified) as the page's meta tags and JSON-LD declare them."""
     found: tuple[list[FoundDate], list[FoundDate]] = ([], [])
     for name, found_list in zip(("published", "modified"), found, strict=True):
