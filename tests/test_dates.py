@@ -4,7 +4,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsbot.text.dates import byline_date, is_date_line, labelled_dates, parse_bound, parse_date, to_iso, url_date
+from newsbot.text.dates import (
+    byline_date,
+    is_date_line,
+    iso_date,
+    labelled_dates,
+    parse_bound,
+    parse_date,
+    to_iso,
+    url_date,
+)
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -207,3 +216,16 @@ def test_date_lines_in_the_languages_of_news_pages(line: str, published: str | N
 )
 def test_what_is_no_date_line_in_any_language(text: str) -> None:
     assert not is_date_line(text)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("2015-03-27T13:07:55.096Z", "2015-03-27T13:07:55.096+00:00"),  # the page's instant, to the millisecond
+        ("2023-06-07T20:54:26.829123+02:00", "2023-06-07T20:54:26.829123+02:00"),
+        ("2019-01-03T07:00:02.000Z", "2019-01-03T07:00:02+00:00"),  # no fraction to keep
+    ],
+)
+def test_a_declared_instant_keeps_its_fraction_of_a_second(stamp: str, iso: str) -> None:
+    found = iso_date(stamp)
+    assert found is not None and found.iso() == iso

@@ -212,7 +212,7 @@ def extract_article(
         "articleBody": article_body,
         "images": [photo.as_record() for photo in photos.photos],
         "metadata": {
-            "dateDownloaded": to_iso(downloaded or utc_now()),
+            "dateDownloaded": to_iso((downloaded or utc_now()).replace(microsecond=0)),
             "newsbotVersion": __version__,
             "layout": layout.name,
             "site": profile.name if profile is not GENERIC else host_of(page_url),
