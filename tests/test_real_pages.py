@@ -601,3 +601,24 @@ def test_a_menus_by_label_and_a_links_label_are_no_writers() -> None:
     assert [a["name"] for a in newsbot.extract(html, "https://www.example-ledger.com/harbour")["authors"]] == [
         "Jane Doe"
     ]
+
+
+def test_the_h1_that_words_the_title_its_own_way_is_the_headline() -> None:
+    head = "<title>Using Machine Learning To Personalize Shopping | Shoply</title>"
+    logo = "<h1>Shoply</h1>"
+    shown = "<h1>How Machine Learning Personalizes Ecommerce Shopping</h1>"
+    html = _page(head, f"{logo}{shown}{_STORY}")
+    assert newsbot.extract(html, "https://www.shoply.example.com/blog/ml")["headline"] == (
+        "How Machine Learning Personalizes Ecommerce Shopping"
+    )
+    # An <h1> that shares a word or two with the title is a section's or a logo's: the title stands.
+    other = "<h1>Shopping news</h1>"
+    html = _page(head, f"{other}{_STORY}")
+    assert newsbot.extract(html, "https://www.shoply.example.com/blog/ml")["headline"] == (
+        "Using Machine Learning To Personalize Shopping"
+    )
+
+
+def test_a_headline_set_on_several_lines_keeps_its_words_apart() -> None:
+    html = _page("<title>Weekend Coding Agent</title>", f"<h1> WEEKEND<br>CODING<br> <span>AGENT</span></h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.example-ledger.com/agent")["headline"] == "WEEKEND CODING AGENT"

@@ -168,6 +168,25 @@ def text_of(element: etree._Element) -> str:
     return clean_text("".join(str(part) for part in element.itertext()))
 
 
+def spaced_text_of(element: etree._Element) -> str:
+    """``text_of`` with a space where the element breaks its line: a headline set as
+    "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT"."""
+    parts: list[str] = []
+    # A stack, not recursion (as block_lines): a tail is read after the node's descendants.
+    stack: list[tuple[etree._Element, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(node.tail or "")
+            continue
+        if isinstance(node.tag, str):  # a comment holds no text of the page's
+            parts.append(" " if node.tag == "br" else node.text or "")
+        if node is not element:
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return clean_text("".join(parts))
+
+
 def block_lines(element: etree._Element) -> list[str]:
     """Lines of an element as a browser breaks them: at block elements and ``<br>``.
 

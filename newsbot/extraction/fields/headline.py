@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from newsbot.extraction.fields.page import host_of
-from newsbot.extraction.html import text_of
+from newsbot.extraction.html import spaced_text_of
 from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
@@ -38,16 +38,34 @@ def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile:
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
         for element in headline_elements(tree, layout):
-            if (heading := text_of(element)) and fingerprint(heading) not in not_headlines:
+            if (heading := spaced_text_of(element)) and fingerprint(heading) not in not_headlines:
                 return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
     # first <h1> that says what a title says is the headline, else the first title.
-    for element in layout.xpaths["headline"](tree):
-        heading = text_of(element)
-        if heading and fingerprint(heading) not in not_headlines and _same_words(heading, titles):
+    headings = [heading for element in layout.xpaths["headline"](tree) if (heading := spaced_text_of(element))]
+    headings = [heading for heading in headings if fingerprint(heading) not in not_headlines]
+    for heading in headings:
+        if _same_words(heading, titles):
             return heading
-    return titles[0]
+    # Else the <h1> that shares most of its words with a title, when it shares enough: the page
+    # shows its own wording, the titles an SEO variant ("How Machine Learning Personalizes ..."
+    # over "Using Machine Learning To Personalize ...").
+    scored = [(max(_shared(heading, title) for title in titles), heading) for heading in headings]
+    best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
+    return best[1] if best[0] >= SHARED else titles[0]
+
+
+# How much of its words an <h1> shares with a title to be the headline the page shows: fitted on
+# the development sets' tuning halves (wcxb and readability), the headlines right at 0.30-0.35
+# (358 of 418), 0.40 (357), 0.50 (352), 0.60 (352), 0.70 (345), without this reading 340.
+SHARED = 0.35
+
+
+def _shared(heading: str, title: str) -> float:
+    """How much of their words two titles share (Dice's coefficient over their sets of words)."""
+    one, other = set(fingerprint(heading).split()), set(fingerprint(title).split())
+    return 2 * len(one & other) / (len(one) + len(other)) if one and other else 0.0
 
 
 _TITLE_PARTS = " :|-–—·»/"
