@@ -347,8 +347,9 @@ def loose_byline(text: str) -> list[Author] | None:
     authors = []
     for index, part in enumerate(part for part in parts if part):
         words = part.split()
-        if index == 0 and not is_desk(part):
-            part, words = _without_trailing_role(words)
+        if index == 0:
+            if not is_desk(part):  # a desk's credit is no name to cut ("JERUSALEM POST STAFF")
+                part, words = _without_trailing_role(words)
         elif len(words) == 1 or agency(part) is not None or {word.casefold() for word in words} & _OUTLET_WORDS:
             continue  # a credential, a wire or an outlet after the name: "MS", "AP", "CNN Business"
         elif _NOT_A_NAME.search(part):
