@@ -168,7 +168,7 @@ def text_of(element: etree._Element) -> str:
     return clean_text("".join(str(part) for part in element.itertext()))
 
 
-def spaced_text_of(element: etree._Element) -> str:
+def text_with_breaks(element: etree._Element) -> str:
     """``text_of`` with a space where the element breaks its line: a headline set as
     "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT"."""
     parts: list[str] = []

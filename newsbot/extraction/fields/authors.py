@@ -67,6 +67,29 @@ class _Page:
         return long_paragraphs(self.tree)
 
     @cached_property
+    def before_story(self) -> set[etree._Element] | None:
+        """The elements before the page's first story paragraph; None when it has none. The
+        first story paragraph is the first long one after the page's first ``<h1>`` when one
+        follows it: a cookie or privacy notice printed above the headline is no story
+        (PolitiFact). Found once for every source that asks."""
+        paragraphs = self.paragraphs
+        if not paragraphs:
+            return None
+        long = set(paragraphs)
+        headline = next(self.tree.iter("h1"), None)
+        after_headline = headline is None
+        before = set()
+        for element in self.tree.iter():  # document order: stop at the first story paragraph
+            if element is headline:
+                after_headline = True
+            elif after_headline and element in long:
+                break
+            before.add(element)
+        else:  # no long paragraph after the headline: the story begins at the first
+            before = set(itertools.takewhile(lambda element: element is not paragraphs[0], self.tree.iter()))
+        return before
+
+    @cached_property
     def header(self) -> set[etree._Element] | None:
         """The elements from the page's first ``<h1>`` to the first story paragraph after it:
         the story's header, where its byline is; None when the page has no ``<h1>``."""
@@ -293,26 +316,10 @@ _BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 
 
 def _before_story(page: _Page, elements: list[etree._Element]) -> list[etree._Element]:
-    """The ``elements`` that come before the page's first story paragraph, in document order.
-
-    The first story paragraph is the first long one after the page's first ``<h1>`` when one
-    follows it: a cookie or privacy notice printed above the headline is no story (PolitiFact)."""
-    tree, paragraphs = page.tree, page.paragraphs if elements else []
-    if not paragraphs:
-        return elements
-    long = set(paragraphs)
-    headline = next(tree.iter("h1"), None)
-    after_headline = headline is None
-    before = set()
-    for element in tree.iter():  # document order: stop at the first story paragraph
-        if element is headline:
-            after_headline = True
-        elif after_headline and element in long:
-            break
-        before.add(element)
-    else:  # no long paragraph after the headline: the story begins at the first
-        before = set(itertools.takewhile(lambda element: element is not paragraphs[0], tree.iter()))
-    return [element for element in elements if element in before]
+    """The ``elements`` that come before the page's first story paragraph, in document order
+    (all of them on a page without one)."""
+    before = page.before_story if elements else None
+    return elements if before is None else [element for element in elements if element in before]
 
 
 def _meta_authors(page: _Page) -> list[Author]:

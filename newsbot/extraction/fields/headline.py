@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from newsbot.extraction.fields.page import host_of
-from newsbot.extraction.html import spaced_text_of
+from newsbot.extraction.html import text_with_breaks
 from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
@@ -38,12 +38,12 @@ def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile:
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
         for element in headline_elements(tree, layout):
-            if (heading := spaced_text_of(element)) and fingerprint(heading) not in not_headlines:
+            if (heading := text_with_breaks(element)) and fingerprint(heading) not in not_headlines:
                 return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
     # first <h1> that says what a title says is the headline, else the first title.
-    headings = [heading for element in layout.xpaths["headline"](tree) if (heading := spaced_text_of(element))]
+    headings = [heading for element in layout.xpaths["headline"](tree) if (heading := text_with_breaks(element))]
     headings = [heading for heading in headings if fingerprint(heading) not in not_headlines]
     for heading in headings:
         if _same_words(heading, titles):
