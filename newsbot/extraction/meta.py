@@ -38,10 +38,9 @@ ARTICLE_TYPES = frozenset(
 
 @dataclass
 class PageMeta:
-    #: ``property`` or ``name`` -> first content, keys lower-case (``og:title``, ``description``).
-    tags: dict[str, str] = field(default_factory=dict)
-    #: The same names -> every content, for the tags a page repeats (one ``citation_author`` per writer).
-    repeated: dict[str, list[str]] = field(default_factory=dict)
+    #: ``property`` or ``name`` -> every content in page order, keys lower-case (``og:title``,
+    #: ``description``): most tags count once, some once per value (one ``citation_author`` per writer).
+    tags: dict[str, list[str]] = field(default_factory=dict)
     canonical: str | None = None
     title: str | None = None
     language: str | None = None
@@ -67,14 +66,15 @@ class PageMeta:
         """Every content of the first of ``names`` the page gives text in, not only addresses
         (``article:author`` is a profile's address on most sites)."""
         for name in names:
-            if values := [value for value in self.repeated.get(name, ()) if not value.startswith("http")]:
+            if values := [value for value in self.tags.get(name, ()) if not value.startswith("http")]:
                 return values
         return []
 
     def get(self, *names: str) -> str | None:
+        """The first content of the first of ``names`` the page has."""
         for name in names:
-            if value := self.tags.get(name):
-                return value
+            if values := self.tags.get(name):
+                return values[0]
         return None
 
 
@@ -84,8 +84,7 @@ def read_meta(tree: etree._Element) -> PageMeta:
         name = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         content = clean_text(element.get("content") or "")
         if name and content:
-            meta.tags.setdefault(name, content)
-            meta.repeated.setdefault(name, []).append(content)
+            meta.tags.setdefault(name, []).append(content)
     canonical = _CANONICAL(tree)
     meta.canonical = (canonical[0].get("href") or "").strip() or None if canonical else None
     titles = _TITLE(tree)
