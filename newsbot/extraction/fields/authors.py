@@ -66,45 +66,41 @@ class _Page:
         """The page's story-long paragraphs, found once for every source that asks."""
         return long_paragraphs(self.tree)
 
-    @cached_property
+    @property
     def before_story(self) -> set[etree._Element] | None:
         """The elements before the page's first story paragraph; None when it has none. The
         first story paragraph is the first long one after the page's first ``<h1>`` when one
         follows it: a cookie or privacy notice printed above the headline is no story
-        (PolitiFact). Found once for every source that asks."""
+        (PolitiFact)."""
+        return self._parts[0]
+
+    @property
+    def header(self) -> set[etree._Element] | None:
+        """The elements from the page's first ``<h1>`` to the first story paragraph after it:
+        the story's header, where its byline is; None when the page has no ``<h1>``."""
+        return self._parts[1]
+
+    @cached_property
+    def _parts(self) -> tuple[set[etree._Element] | None, set[etree._Element] | None]:
+        """(before the story, the story's header), found in one walk for every source that asks."""
         paragraphs = self.paragraphs
-        if not paragraphs:
-            return None
         long = set(paragraphs)
         headline = next(self.tree.iter("h1"), None)
         after_headline = headline is None
-        before = set()
+        before: set[etree._Element] = set()
+        header: set[etree._Element] = set()
         for element in self.tree.iter():  # document order: stop at the first story paragraph
             if element is headline:
                 after_headline = True
             elif after_headline and element in long:
                 break
             before.add(element)
-        else:  # no long paragraph after the headline: the story begins at the first
-            before = set(itertools.takewhile(lambda element: element is not paragraphs[0], self.tree.iter()))
-        return before
-
-    @cached_property
-    def header(self) -> set[etree._Element] | None:
-        """The elements from the page's first ``<h1>`` to the first story paragraph after it:
-        the story's header, where its byline is; None when the page has no ``<h1>``."""
-        headline = next(self.tree.iter("h1"), None)
-        if headline is None:
-            return None
-        paragraphs, found, after_headline = set(self.paragraphs), set(), False
-        for element in self.tree.iter():  # document order, from the headline to the story
-            if element is headline:
-                after_headline = True
-            elif after_headline and element in paragraphs:
-                break
-            if after_headline:
-                found.add(element)
-        return found
+            if after_headline and headline is not None:
+                header.add(element)
+        else:  # no long paragraph after the headline: the story begins at the first, if any
+            if paragraphs:
+                before = set(itertools.takewhile(lambda element: element is not paragraphs[0], self.tree.iter()))
+        return (before if paragraphs else None), (header if headline is not None else None)
 
 
 def _layout_bylines(page: _Page) -> list[Author]:
