@@ -299,3 +299,25 @@ def test_a_section_front_is_not_an_article_rather_than_an_empty_one() -> None:
     )
     with pytest.raises(newsbot.NotAnArticle, match="section front"):
         newsbot.extract(html, "https://example.com/section/national")
+
+
+def test_subheadings_that_link_to_themselves_stay_in_the_story() -> None:
+    # Permalinked subheadings (<h2><a href="#id">) are all link: trafilatura's precision mode
+    # deletes them. Their words are the story's; a wordless "#" marker beside one is not.
+    sections = {
+        "Soil comes first": "The beds were dug over in March and fed with two barrows of compost each spring.",
+        "Water at the roots": "A drip line under the mulch kept the roots moist through the dry weeks of July.",
+    }
+    story = "".join(
+        f"<h2 id='s{n}'><a href='#s{n}'>{heading}</a></h2><p>{text} {STORY[n]}</p>"
+        if n == 0
+        else f"<h2 id='s{n}'>{heading} <a class='anchor' href='#s{n}'>#</a></h2><p>{text} {STORY[n]}</p>"
+        for n, (heading, text) in enumerate(sections.items())
+    )
+    html = (
+        "<html><head><title>A garden guide</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>A garden guide</h1>{story}</article></body></html>"
+    )
+    body = newsbot.extract(html, "https://blog.example.org/2025/03/02/garden-guide")["articleBody"].split("\n")
+    assert [line for line in body if line in sections] == list(sections)
+    assert not any(line.endswith("#") for line in body)

@@ -24,7 +24,7 @@ from newsbot.extraction.fields.headline import read_headline, title_variants
 from newsbot.extraction.fields.images import read_main_image
 from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.fields.sections import read_breadcrumbs
-from newsbot.extraction.html import block_lines, parse_html, wrap_text_runs
+from newsbot.extraction.html import block_lines, parse_html, unlink_heading_anchors, wrap_text_runs
 from newsbot.extraction.images import read_photos
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
@@ -157,6 +157,7 @@ def extract_article(
         markup = count_markup(tree, page_text)
         # Microdata types join JSON-LD's: a shop declares its Product either way.
         declared_types = meta.json_ld_types | microdata_types(tree)
+        unlink_heading_anchors(tree)
         lines = generic_story_lines(tree, page_url, len(page_text)) or block_lines(tree)
     body = clean_body(
         lines,

@@ -291,3 +291,28 @@ def innermost(elements: list[etree._Element]) -> list[etree._Element]:
     """``elements`` without those that hold another of them."""
     chosen = set(elements)
     return [element for element in elements if not any(inner in chosen for inner in element.iterdescendants())]
+
+
+# An anchor inside a heading that points into the page itself: the section's permalink.
+_HEADING_ANCHORS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//a[starts-with(normalize-space(@href), '#')]"
+)
+_WORDLESS = re.compile(r"[^\w]*")
+
+
+def unlink_heading_anchors(root: etree._Element) -> int:
+    """Turn the in-page permalinks of section headings into plain text; return how many.
+
+    Many sites wrap each subheading in a link to itself (``<h2 id=x><a href="#x">``) or add a
+    "#" or "¶" marker beside it. trafilatura's precision mode deletes a heading that is all link,
+    so every subheading of such a story went missing. A link to the heading's own place on the
+    page leads nowhere else: its words are the heading's, and a wordless marker is no text.
+    """
+    found = _HEADING_ANCHORS(root)
+    anchors = [a for a in found if isinstance(a, lxml.html.HtmlElement)] if isinstance(found, list) else []
+    for anchor in anchors:
+        if _WORDLESS.fullmatch(anchor.text_content()):
+            anchor.drop_tree()
+        else:
+            anchor.drop_tag()
+    return len(anchors)
