@@ -622,3 +622,17 @@ def test_the_h1_that_words_the_title_its_own_way_is_the_headline() -> None:
 def test_a_headline_set_on_several_lines_keeps_its_words_apart() -> None:
     html = _page("<title>Weekend Coding Agent</title>", f"<h1> WEEKEND<br>CODING<br> <span>AGENT</span></h1>{_STORY}")
     assert newsbot.extract(html, "https://www.example-ledger.com/agent")["headline"] == "WEEKEND CODING AGENT"
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        # A blog's post time inside its <h1> link, and a theme's "Posted on ... by ..." line
+        # set as a heading inside the <h1>.
+        "<a href='/p'><time datetime='2025-12-18'>Dec 18 2025</time> Harbour reopens</a>",
+        "Harbour reopens<h3><span>Posted on <time>July 1, 2024</time></span><span> by jdoe</span></h3>",
+    ],
+)
+def test_a_time_or_heading_inside_the_h1_is_not_the_headline(inside: str) -> None:
+    html = _page("<title>Harbour reopens - The Ledger</title>", f"<h1>{inside}</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.example-ledger.com/harbour")["headline"] == "Harbour reopens"
