@@ -13,7 +13,8 @@ import pytest
 import newsbot
 from bench.generalise import tokens_f1
 from bench.realsets import GoldPage, load
-from newsbot.extraction.kind import PageEvidence, article_probability, model, signals
+from newsbot.extraction.html import parse_html
+from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, model, signals
 
 STORY = (
     "The city council approved the new budget on Tuesday after a long debate.",
@@ -30,7 +31,17 @@ NEWS = PageEvidence(
     body_link_chars=0,
     page_chars=400,
     page_link_chars=40,
-    markup={"times": 1, "articles": 1, "headings": 2, "linked_headings": 0, "inputs": 1, "code": 0, "prices": 0},
+    markup={
+        "times": 1,
+        "articles": 1,
+        "headings": 2,
+        "linked_headings": 0,
+        "inputs": 1,
+        "code": 0,
+        "prices": 0,
+        "member_links": 0,
+        "avatars": 1,
+    },
 )
 SHOP = replace(
     NEWS,
@@ -42,7 +53,17 @@ SHOP = replace(
     paragraphs=("Add to basket", "Free delivery over $50", "$49.99"),
     page_chars=3000,
     page_link_chars=1500,
-    markup={"times": 0, "articles": 0, "headings": 12, "linked_headings": 10, "inputs": 14, "code": 0, "prices": 30},
+    markup={
+        "times": 0,
+        "articles": 0,
+        "headings": 12,
+        "linked_headings": 10,
+        "inputs": 14,
+        "code": 0,
+        "prices": 30,
+        "member_links": 2,
+        "avatars": 0,
+    },
 )
 
 
@@ -54,11 +75,44 @@ def test_signals_are_small_numbers_of_the_page_itself() -> None:
     assert signals(SHOP)["ld_other"] == signals(SHOP)["og_product"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("url", "folder"),
+    [
+        ("https://forum.example/t/harbour-reopens/1234", "url_forum"),
+        ("https://example.com/community/viewtopic.php?t=5", "url_forum"),
+        ("https://example.com/docs/getting-started", "url_docs"),
+        ("https://shop.example/products/blue-kettle", "url_shop"),
+        ("https://news.example/tag/harbour", "url_shop"),
+    ],
+)
+def test_a_url_folder_named_by_the_webs_conventions_is_a_signal(url: str, folder: str) -> None:
+    values = signals(replace(NEWS, url=url))
+    assert [name for name in ("url_forum", "url_docs", "url_shop") if values[name]] == [folder]
+
+
+def test_no_folder_word_in_a_storys_slug_counts() -> None:
+    # A slug of many words may say "forum" or "products": it is one segment, not the folder.
+    values = signals(replace(NEWS, url="https://news.example/2024/05/07/forum-products-and-docs-of-the-council"))
+    assert values["url_forum"] == values["url_shop"] == values["url_docs"] == 0.0
+
+
+def test_a_forums_posters_are_counted_in_the_markup() -> None:
+    posts = "".join(
+        f"<div class='post'><img class='avatar' src='/a/{n}.png'><a href='/members/{n}/'>user{n}</a>"
+        f"<a href='/threads/x/{n}'>#{n}</a><img src='/smile.gif'></div>"
+        for n in range(3)
+    )
+    counts = count_markup(parse_html(f"<html><body>{posts}<input type='hidden'></body></html>"), "")
+    assert (counts["member_links"], counts["avatars"], counts["inputs"]) == (3, 3, 0)
+
+
 def test_a_shop_page_is_less_likely_an_article_than_a_news_story() -> None:
     assert article_probability(SHOP) < model().threshold < article_probability(NEWS)
 
 
-@pytest.mark.parametrize("name", ["ld_other", "prices", "inputs", "code"])
+@pytest.mark.parametrize(
+    "name", ["ld_other", "prices", "inputs", "code", "member_links", "avatars", "url_forum", "url_shop", "url_docs"]
+)
 def test_signals_of_other_kinds_lower_the_probability(name: str) -> None:
     """Each signal the model reads as 'no article' does lower the probability, all else alike."""
     more = {**signals(NEWS), name: signals(NEWS)[name] + 1.0}

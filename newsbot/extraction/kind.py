@@ -33,6 +33,18 @@ NON_ARTICLE_TYPES = frozenset(
      "MobileApplication", "WebApplication", "Course", "Event", "JobPosting", "RealEstateListing", "Store"}
 )  # fmt: skip
 _URL_DAY = re.compile(r"/(?:19|20)\d\d/(?:[01]?\d|[a-z]{3})/")
+# The words of the web's own conventions for a URL's folders (not any site's): where a page of
+# documentation, a forum thread, a shop's or a service's page, or a listing lives.
+_URL_FOLDERS = {
+    "url_docs": frozenset({"docs", "doc", "documentation", "manual", "reference", "api", "wiki", "kb", "help",
+                           "support", "learn", "tutorial", "tutorials", "howto"}),
+    "url_forum": frozenset({"forum", "forums", "thread", "threads", "topic", "topics", "t", "questions", "q",
+                            "community", "discussion", "discussions", "discuss", "comments", "r",
+                            "viewtopic.php", "showthread.php"}),
+    "url_shop": frozenset({"product", "products", "shop", "store", "item", "items", "collections", "collection",
+                           "category", "categories", "tag", "tags", "buy", "pricing", "services", "service",
+                           "solutions"}),
+}  # fmt: skip
 _SLUG_WORD = re.compile(r"[^\W_]+")
 # A sentence ends in punctuation, in the scripts of news pages; a label, a price or a link title does not.
 _SENTENCE_END = re.compile(r"[.!?…。！？」』\"”’)»]$")
@@ -60,8 +72,11 @@ class PageEvidence:
 
 # What the markup holds says something of a page's kind. Many <time>s are a forum's posts or a
 # listing's teasers; many <article>s and linked headings are teasers; inputs and buttons are a
-# shop or a service; <pre> and <code> are documentation.
+# shop or a service; <pre> and <code> are documentation; avatars and links to members' pages are
+# a forum's posters.
 _COUNTED = {
+    "a": "member_links",
+    "img": "avatars",
     "time": "times",
     "article": "articles",
     "h2": "headings",
@@ -72,6 +87,9 @@ _COUNTED = {
     "pre": "code",
     "code": "code",
 }
+_MARKUP_COUNTS = ("times", "articles", "headings", "linked_headings", "inputs", "code", "member_links", "avatars")
+# A link to a member's page: forums and communities link every post to its poster.
+_MEMBER_PAGE = re.compile(r"/(?:u|users?|members?|profiles?)/", re.IGNORECASE)
 _ITEMTYPES = etree.XPath("//@itemtype")
 # A price: a currency sign beside a number, either way round.
 _PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|zł|kr|Kč|руб)")
@@ -79,11 +97,15 @@ _PRICE = re.compile(r"[$€£¥₩₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|zł|kr|Kč|
 
 def count_markup(tree: etree._Element, text: str) -> dict[str, int]:
     """The page's counts for :class:`PageEvidence`; ``text`` is the page's visible text."""
-    counts = dict.fromkeys(["times", "articles", "headings", "linked_headings", "inputs", "code"], 0)
+    counts = dict.fromkeys(_MARKUP_COUNTS, 0)
     # One walk, the tags filtered in C: a tenth of the time of an XPath count per kind.
     for element in tree.iter(*_COUNTED):
         tag = element.tag
-        if tag == "input" and element.get("type") == "hidden":
+        if (
+            (tag == "input" and element.get("type") == "hidden")
+            or (tag == "a" and not _MEMBER_PAGE.search(element.get("href") or ""))
+            or (tag == "img" and "avatar" not in f"{element.get('class')} {element.get('src')}".lower())
+        ):
             continue
         counts[_COUNTED[tag]] += 1
         if tag in ("h2", "h3") and element.find(".//a") is not None:
@@ -105,6 +127,7 @@ def signals(evidence: PageEvidence) -> dict[str, float]:
     path = urlsplit(evidence.url).path
     segments = [segment for segment in path.split("/") if segment]
     slug = re.sub(r"\.\w{2,5}$", "", segments[-1]) if segments else ""
+    words = {segment.lower() for segment in segments}
     paragraphs = evidence.paragraphs
     chars = sum(len(p) for p in paragraphs)
     count = len(paragraphs)
@@ -126,6 +149,8 @@ def signals(evidence: PageEvidence) -> dict[str, float]:
         "url_depth": min(len(segments), 6) / 6,
         "url_slug_words": min(len(_SLUG_WORD.findall(slug)), 12) / 12,
         "url_root": float(not segments),
+        # A whole segment is the word: a story's slug of many words ("forum-rules-change") is none.
+        **{name: float(not words.isdisjoint(folders)) for name, folders in _URL_FOLDERS.items()},
         "body_chars": math.log1p(chars) / 10,
         "paragraphs": math.log1p(count) / 5,
         "mean_paragraph": math.log1p(chars / count) / 7 if count else 0.0,
