@@ -1,8 +1,8 @@
 """One page in, one record out: the single code path behind the crawl and ``newsbot.extract``.
 
 The conductor: it matches the layout, asks each field's reader in ``newsbot.extraction.fields``
-(headline, dates, sections, authors) and the story's readers for the body, and decides whether
-the page is an article at all."""
+(headline, dates, sections, photos and the main image, authors, language) and the story's
+readers for the body, and decides whether the page is an article at all."""
 
 from __future__ import annotations
 
@@ -21,11 +21,11 @@ from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.fields.authors import read_page_authors, site_fingerprints, trafilatura_authors, writers
 from newsbot.extraction.fields.dates import read_dates, searched_date, url_day
 from newsbot.extraction.fields.headline import read_headline, title_variants
-from newsbot.extraction.fields.images import read_main_image
+from newsbot.extraction.fields.images import read_main_image, read_photos
+from newsbot.extraction.fields.language import read_language
 from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.fields.sections import read_breadcrumbs
 from newsbot.extraction.html import block_lines, parse_html, unlink_heading_anchors, wrap_text_runs
-from newsbot.extraction.images import read_photos
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
@@ -44,7 +44,6 @@ from newsbot.text.dates import (
     to_iso,
     utc_now,
 )
-from newsbot.text.language import detect_language
 from newsbot.text.normalise import fingerprint, link_key
 from newsbot.version import __version__
 
@@ -219,8 +218,7 @@ def extract_article(
             "site": profile.name if profile is not GENERIC else host_of(page_url),
         },
     }
-    # What the story's words say, when they say it clearly; else what the page or profile declares.
-    if page_language := detect_language(article_body) or meta.language or profile.language:
+    if page_language := read_language(article_body, meta, profile):
         record["inLanguage"] = page_language
     if breadcrumbs:
         record["section"] = breadcrumbs[0]

@@ -1,14 +1,122 @@
-"""``mainImage``: the image the page declares for the article, with its caption and credit
-when the story prints it (the story's photos themselves are ``newsbot.extraction.images``)."""
+"""``images`` and ``mainImage``: the story's photos with the caption and credit printed under
+them (read from the caption element, never from ``alt``), and the image the page declares for
+the article."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from newsbot.discovery.urls import absolute_url
-from newsbot.extraction.images import Photo
+from newsbot.extraction.html import innermost, text_of
 from newsbot.extraction.meta import PageMeta
 from newsbot.profiles import SiteProfile
+from newsbot.profiles.base import Layout, Selector
+from newsbot.text.captions import split_credit
+from newsbot.text.normalise import clean_text
+
+_IMG = Selector(("img",))
+# Shorter alt texts ("Korea JoongAng Daily", "photo") could equal a line of prose by chance.
+_MIN_ALT_WORDS = 6
+_SRC_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
+# A caption is a sentence or two. A class-name guess ("[class*=caption]") can match a page's
+# <body class="captions"> or a story wrapper: such an element is no caption.
+_MAX_CAPTION_CHARS = 600
+_NEVER_CAPTIONS = frozenset({"html", "body", "article", "main"})
+
+
+@dataclass(frozen=True)
+class Photo:
+    url: str
+    caption: str | None
+    credit: str | None
+
+    def as_record(self) -> dict[str, str]:
+        record = {"url": self.url}
+        if self.caption:
+            record["caption"] = self.caption
+        if self.credit:
+            record["credit"] = self.credit
+        return record
+
+
+@dataclass
+class Photos:
+    photos: list[Photo]
+    #: Every caption text as printed, credit included, to find its repeats in the body.
+    captions: list[str]
+    #: Photo blocks and caption elements, to cut from the tree before text extraction.
+    elements: list[etree._Element]
+    #: Long ``alt`` texts: never a caption's source, but the CMS prints them as body text too.
+    alt_texts: list[str] = field(default_factory=list)
+
+
+def _image_url(block: etree._Element, base_url: str) -> str | None:
+    for img in _IMG(block):
+        for attribute in _SRC_ATTRIBUTES:
+            src = (img.get(attribute) or "").strip()
+            if src and not src.startswith("data:") and (url := absolute_url(src, base_url)):
+                return url
+    return None
+
+
+def _is_caption(element: etree._Element) -> bool:
+    return element.tag not in _NEVER_CAPTIONS and len(text_of(element)) <= _MAX_CAPTION_CHARS
+
+
+def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_image: re.Pattern[str]) -> Photos:
+    layout_captions = layout.xpaths["captions"]
+
+    def captions_xpath(scope: etree._Element) -> list[etree._Element]:
+        return [el for el in layout_captions(scope) if _is_caption(el)]
+
+    # A block without an image is a caption or a wrapper that merely has "photo" in its class.
+    blocks = innermost(
+        [block for block in layout.xpaths["photos"](tree) if block.tag not in _NEVER_CAPTIONS and _IMG(block)]
+    )
+    found = Photos([], [], [])
+    seen_urls: set[str] = set()
+    used_captions: set[etree._Element] = set()
+
+    def add(url: str | None, caption_element: etree._Element | None) -> None:
+        caption_text = text_of(caption_element) if caption_element is not None else ""
+        if caption_text:
+            found.captions.append(caption_text)
+        if url is None or url in seen_urls or default_image.search(url):
+            return
+        seen_urls.add(url)
+        parts = split_credit(caption_text, title_case=True)
+        found.photos.append(Photo(url, parts.text or None, parts.credit))
+
+    for block in blocks:
+        inside = captions_xpath(block)
+        caption = inside[0] if inside else None
+        following = block.getnext()
+        if caption is None and following is not None and following in captions_xpath(following):
+            caption = following
+        if caption is not None:
+            used_captions.add(caption)
+            found.elements.append(caption)
+        found.elements.append(block)
+        add(_image_url(block, base_url), caption)
+
+    # Captions outside any photo block: the photo is the nearest image before them.
+    inside_blocks = {node for block in blocks for node in block.iter()}
+    for caption in captions_xpath(tree):
+        if caption in used_captions or caption in inside_blocks:
+            continue
+        url = None
+        for candidate in (caption.getprevious(), caption.getparent()):
+            if candidate is not None and (url := _image_url(candidate, base_url)):
+                break
+        found.elements.append(caption)
+        add(url, caption)
+    alts = (clean_text(img.get("alt") or "") for img in _IMG(tree))
+    found.alt_texts = [alt for alt in alts if len(alt.split()) >= _MIN_ALT_WORDS]
+    return found
 
 
 def read_main_image(meta: PageMeta, url: str, profile: SiteProfile, photos: list[Photo]) -> dict[str, str] | None:
