@@ -163,6 +163,8 @@ def test_credited_names(credit: str, names: list[str]) -> None:
         ("Rasmus Barslund Founder", False),
         ("Lead Reviewer Updated Feb", False),
         ("Written By", False),
+        ("Full Bio", False),  # the label of a link to the writer's page
+        ("View Profile", False),
         ("Metro Desk", False),
         ("admin", False),
     ],

@@ -161,7 +161,7 @@ _NOT_A_NAME = re.compile(
     r"|developers?|development|updated|published|edited|certified|manager|director|officer|specialist|writer|author"
     r"|contributors?|staff|team|lead|head|senior|chief|president|ceo|cto|engineer|analyst|professor|technologist"
     r"|project|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|september"
-    r"|october|november|december|written|posted|by|the)\b",
+    r"|october|november|december|written|posted|by|the|bio|biography|profile)\b",
     re.IGNORECASE,
 )
 
