@@ -19,7 +19,7 @@ from lxml import etree
 from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.fields.authors import read_page_authors, site_fingerprints, trafilatura_authors, writers
-from newsbot.extraction.fields.dates import read_dates, searched_date, url_day
+from newsbot.extraction.fields.dates import read_dates
 from newsbot.extraction.fields.headline import read_headline, title_variants
 from newsbot.extraction.fields.images import read_main_image, read_photos
 from newsbot.extraction.fields.language import read_language
@@ -40,7 +40,6 @@ from newsbot.text.bylines import (
 )
 from newsbot.text.captions import CaptionMatcher
 from newsbot.text.dates import (
-    FoundDate,
     to_iso,
     utc_now,
 )
@@ -115,11 +114,7 @@ def extract_article(
     headline = read_headline(tree, layout, meta, profile, page_url)
     if not headline:
         raise NoHeadline("no headline in the page, its meta tags or its title")
-    published, modified = read_dates(tree, layout, meta, profile.tz, profile_hosts=bool(profile.hosts))
-    if published is None and (day := url_day(page_url, url_info, profile)) is not None:
-        published = FoundDate(day.replace(tzinfo=profile.tz), day.date().isoformat(), has_time=False)
-    if published is None and container is None:
-        published = searched_date(tree)
+    published, modified = read_dates(tree, layout, meta, profile, page_url, url_info, search=container is None)
     breadcrumbs = read_breadcrumbs(tree, layout, meta, url_info, profile, page_url)
     photos = read_photos(tree, layout, page_url, profile.default_image)
     page_authors = read_page_authors(tree, layout, language, meta, page_url, undescribed=not profile.layouts)
