@@ -636,3 +636,12 @@ def test_a_headline_set_on_several_lines_keeps_its_words_apart() -> None:
 def test_a_time_or_heading_inside_the_h1_is_not_the_headline(inside: str) -> None:
     html = _page("<title>Harbour reopens - The Ledger</title>", f"<h1>{inside}</h1>{_STORY}")
     assert newsbot.extract(html, "https://www.example-ledger.com/harbour")["headline"] == "Harbour reopens"
+
+
+def test_the_sites_name_after_the_h1s_headline_is_cut_as_from_a_title() -> None:
+    head = "<title>Harbour reopens | The Ledger</title><meta property='og:site_name' content='The Ledger'>"
+    html = _page(head, f"<h1>Harbour reopens – The Ledger</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.example-ledger.com/harbour")["headline"] == "Harbour reopens"
+    # A dash of the headline's own stays.
+    html = _page("<title>Harbour reopens – at last | The Ledger</title>", f"<h1>Harbour reopens – at last</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.example-ledger.com/harbour")["headline"] == "Harbour reopens – at last"

@@ -23,8 +23,8 @@ def title_variants(meta: PageMeta) -> list[str]:
 
 def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile, url: str) -> str | None:
     """The headline as the page shows it: the layout's headline element, or on a site no profile
-    describes the first ``<h1>`` that says what the page's titles say; else the first title,
-    without the site's name."""
+    describes the first ``<h1>`` that says what the page's titles say (the site's name after it
+    cut, as from a title); else the first title, without the site's name."""
     names = site_names([site_name(meta)], host_of(url))
     titles = []
     for raw in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline"), meta.title):
@@ -47,13 +47,13 @@ def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile:
     headings = [heading for heading in headings if fingerprint(heading) not in not_headlines]
     for heading in headings:
         if _same_words(heading, titles):
-            return heading
+            return strip_site_suffix(heading, names)
     # Else the <h1> that shares most of its words with a title, when it shares enough: the page
     # shows its own wording, the titles an SEO variant ("How Machine Learning Personalizes ..."
     # over "Using Machine Learning To Personalize ...").
     scored = [(max(_shared(heading, title) for title in titles), heading) for heading in headings]
     best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
-    return best[1] if best[0] >= SHARED else titles[0]
+    return strip_site_suffix(best[1], names) if best[0] >= SHARED else titles[0]
 
 
 # How much of its words an <h1> shares with a title to be the headline the page shows: fitted on
