@@ -308,13 +308,13 @@ _HEADING_ANCHORS = etree.XPath(
 _WORDLESS = re.compile(r"[^\w]*")
 
 
-def unlink_heading_anchors(root: etree._Element) -> int:
-    """Turn the in-page permalinks of section headings into plain text; return how many.
+def unlink_heading_anchors(root: etree._Element) -> None:
+    """Turn the in-page links of section headings (their permalinks) into plain text.
 
     Many sites wrap each subheading in a link to itself (``<h2 id=x><a href="#x">``) or add a
     "#" or "¶" marker beside it. trafilatura's precision mode deletes a heading that is all link,
-    so every subheading of such a story went missing. A link to the heading's own place on the
-    page leads nowhere else: its words are the heading's, and a wordless marker is no text.
+    so every subheading of such a story went missing. A link into the page itself leads to no
+    other page: its words are the heading's, and a wordless marker is no text.
     """
     found = _HEADING_ANCHORS(root)
     anchors = [a for a in found if isinstance(a, lxml.html.HtmlElement)] if isinstance(found, list) else []
@@ -323,4 +323,3 @@ def unlink_heading_anchors(root: etree._Element) -> int:
             anchor.drop_tree()
         else:
             anchor.drop_tag()
-    return len(anchors)
