@@ -18,7 +18,7 @@ from lxml import etree
 
 from newsbot.discovery.urls import ArticleUrl, absolute_url, canonical_url
 from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
-from newsbot.extraction.fields.authors import read_page_authors, site_fingerprints, trafilatura_authors, writers
+from newsbot.extraction.fields.authors import read_page_authors
 from newsbot.extraction.fields.dates import read_dates
 from newsbot.extraction.fields.headline import read_headline, title_variants
 from newsbot.extraction.fields.images import read_main_image, read_photos
@@ -34,7 +34,6 @@ from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
 from newsbot.text.bylines import (
-    Author,
     is_desk,
     merged_authors,
 )
@@ -118,13 +117,6 @@ def extract_article(
     breadcrumbs = read_breadcrumbs(tree, layout, meta, url_info, profile, page_url)
     photos = read_photos(tree, layout, page_url, profile.default_image)
     page_authors = read_page_authors(tree, layout, language, meta, page_url, undescribed=not profile.layouts)
-    # Last of all, the byline trafilatura's author search finds on a page no profile describes,
-    # read on the page as it came: after the cuts for the story it found fewer (readability's
-    # tuning half 0.71 -> 0.69). Not evidence that the page is signed: the page-kind model was
-    # fitted without it, and with it took three pages that are no articles for articles.
-    searched_authors: list[Author] = []
-    if not page_authors and not profile.layouts:
-        searched_authors = writers(trafilatura_authors(tree), site_fingerprints(meta, page_url))
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()
@@ -183,7 +175,7 @@ def extract_article(
             json_ld_types=declared_types,
             og_type=meta.get("og:type") or "",
             dated=published is not None,
-            signed=bool(page_authors or body.authors),
+            signed=bool(page_authors.named or body.authors),
             paragraphs=tuple(body.paragraphs),
             body_link_chars=link_chars,
             page_chars=len(page_text),
@@ -197,7 +189,7 @@ def extract_article(
 
     # A desk's credit in the body ("By JERUSALEM POST STAFF") leaves it as a byline does, naming no writer.
     story_authors = [author for author in body.authors if not is_desk(author.name)]
-    authors = merged_authors(story_authors, page_authors, both=bool(profile.layouts)) or searched_authors
+    authors = merged_authors(story_authors, page_authors.named, both=bool(profile.layouts)) or page_authors.searched
     record: dict[str, Any] = {
         "url": page_url,
         "articleId": url_info.article_id if url_info else _fallback_id(page_url),
