@@ -321,3 +321,22 @@ def test_subheadings_that_link_to_themselves_stay_in_the_story() -> None:
     body = newsbot.extract(html, "https://blog.example.org/2025/03/02/garden-guide")["articleBody"].split("\n")
     assert [line for line in body if line in sections] == list(sections)
     assert not any(line.endswith("#") for line in body)
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "<span class='link'><a href='/harbour'>the harbour board</a></span>",
+        "<span style='border: 0'>the harbour board</span>",
+    ],
+)
+def test_a_span_inside_a_sentence_keeps_its_words(span: str) -> None:
+    # trafilatura's precision mode deletes spans classed "link" or drawn with a border: inside a
+    # paragraph their words are the sentence's.
+    sentence = f"The repairs were paid for by {span} after a vote on Tuesday evening in the town hall."
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+        f"<p>{sentence}</p>{paragraphs()}</article></body></html>"
+    )
+    body = newsbot.extract(html, "https://blog.example.org/2025/03/02/harbour-reopens")["articleBody"]
+    assert "paid for by the harbour board after a vote" in body

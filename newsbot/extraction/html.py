@@ -323,3 +323,24 @@ def unlink_heading_anchors(root: etree._Element) -> None:
             anchor.drop_tree()
         else:
             anchor.drop_tag()
+
+
+# trafilatura's precision mode deletes any <span> whose class names a "link" or a "bottom", or
+# whose style draws a border: chrome as a rule, but inside a paragraph such a span is words of
+# its sentence ("... en un comunicado <span class=link><a>Twitter Lite</a></span> ahora ...").
+_SENTENCE_SPANS = etree.XPath(
+    "//p//span[re:test(@id|@class, '(^|\\s)bottom|bottom(\\s|$)') or re:test(@id|@class, '(^|\\s)link(\\s|$)')"
+    " or contains(@style, 'border')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def keep_sentence_spans(root: etree._Element) -> None:
+    """Take from a paragraph's spans the class, id and style that would have trafilatura's
+    precision mode delete them with the words they hold."""
+    found = _SENTENCE_SPANS(root)
+    for span in found if isinstance(found, list) else ():
+        if isinstance(span, etree._Element):
+            for attribute in ("class", "id", "style"):
+                if attribute in span.attrib:
+                    del span.attrib[attribute]
