@@ -340,3 +340,23 @@ def test_a_span_inside_a_sentence_keeps_its_words(span: str) -> None:
     )
     body = newsbot.extract(html, "https://blog.example.org/2025/03/02/harbour-reopens")["articleBody"]
     assert "paid for by the harbour board after a vote" in body
+
+
+def test_subheadings_holding_a_table_of_contents_target_stay_in_the_story() -> None:
+    # Table-of-contents plugins put an empty <span id> in each subheading as the jump target;
+    # trafilatura's precision mode then lost the heading's words, which follow it.
+    sections = {
+        "1. Soil comes first": "The beds were dug over in March and fed with two barrows of compost each spring.",
+        "2. Water at the roots": "A drip line under the mulch kept the roots moist through the dry weeks of July.",
+    }
+    story = "".join(
+        f"<h3><span class='ez-toc-section' id='s{n}'></span>{heading}<span class='ez-toc-section-end'></span></h3>"
+        f"<p>{text} {STORY[n]}</p>"
+        for n, (heading, text) in enumerate(sections.items())
+    )
+    html = (
+        "<html><head><title>A garden guide</title></head><body>"
+        f"<article><h1>A garden guide</h1><p>{STORY[2]}</p>{story}</article></body></html>"
+    )
+    body = newsbot.extract(html, "https://blog.example.org/2025/03/02/garden-guide")["articleBody"].split("\n")
+    assert [line for line in body if line in sections] == list(sections)

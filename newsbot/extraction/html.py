@@ -305,17 +305,29 @@ def innermost(elements: list[etree._Element]) -> list[etree._Element]:
 _HEADING_ANCHORS = etree.XPath(
     "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//a[starts-with(normalize-space(@href), '#')]"
 )
+# An empty span or anchor a table-of-contents plugin puts in a heading as a jump target.
+_HEADING_TARGETS = etree.XPath(
+    "//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//*[self::span or self::a][not(*)]"
+    "[not(normalize-space())][@id or @name]"
+)
 _WORDLESS = re.compile(r"[^\w]*")
 
 
 def unlink_heading_anchors(root: etree._Element) -> None:
-    """Turn the in-page links of section headings (their permalinks) into plain text.
+    """Turn the in-page links of section headings (their permalinks) into plain text, and drop
+    the empty jump targets a table of contents puts in them.
 
     Many sites wrap each subheading in a link to itself (``<h2 id=x><a href="#x">``) or add a
     "#" or "¶" marker beside it. trafilatura's precision mode deletes a heading that is all link,
     so every subheading of such a story went missing. A link into the page itself leads to no
-    other page: its words are the heading's, and a wordless marker is no text.
+    other page: its words are the heading's, and a wordless marker is no text. A heading that
+    begins with an empty ``<span id>`` (WordPress table-of-contents plugins) lost its words in
+    the same mode, which read them as the span's tail.
     """
+    found = _HEADING_TARGETS(root)
+    for target in found if isinstance(found, list) else ():
+        if isinstance(target, lxml.html.HtmlElement):
+            target.drop_tree()  # the heading's words after it are its tail, and stay
     found = _HEADING_ANCHORS(root)
     anchors = [a for a in found if isinstance(a, lxml.html.HtmlElement)] if isinstance(found, list) else []
     for anchor in anchors:
