@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import lxml.html
@@ -301,25 +302,37 @@ def test_a_section_front_is_not_an_article_rather_than_an_empty_one() -> None:
         newsbot.extract(html, "https://example.com/section/national")
 
 
-def test_subheadings_that_link_to_themselves_stay_in_the_story() -> None:
-    # Permalinked subheadings (<h2><a href="#id">) are all link: trafilatura's precision mode
-    # deletes them. Their words are the story's; a wordless "#" marker beside one is not.
-    sections = {
-        "Soil comes first": "The beds were dug over in March and fed with two barrows of compost each spring.",
-        "Water at the roots": "A drip line under the mulch kept the roots moist through the dry weeks of July.",
-    }
+_GUIDE_SECTIONS = {
+    "Soil comes first": "The beds were dug over in March and fed with two barrows of compost each spring.",
+    "Water at the roots": "A drip line under the mulch kept the roots moist through the dry weeks of July.",
+}
+
+
+def _guide_body(heading: Callable[[int, str], str]) -> list[str]:
+    """The body of a garden guide on a site no profile describes, its subheadings marked up by
+    ``heading(n, title)``."""
     story = "".join(
-        f"<h2 id='s{n}'><a href='#s{n}'>{heading}</a></h2><p>{text} {STORY[n]}</p>"
-        if n == 0
-        else f"<h2 id='s{n}'>{heading} <a class='anchor' href='#s{n}'>#</a></h2><p>{text} {STORY[n]}</p>"
-        for n, (heading, text) in enumerate(sections.items())
+        f"{heading(n, title)}<p>{text} {STORY[n]}</p>" for n, (title, text) in enumerate(_GUIDE_SECTIONS.items())
     )
     html = (
         "<html><head><title>A garden guide</title></head><body><nav><a href='/'>Home</a></nav>"
-        f"<article><h1>A garden guide</h1>{story}</article></body></html>"
+        f"<article><h1>A garden guide</h1><p>{STORY[2]}</p>{story}</article></body></html>"
     )
-    body = newsbot.extract(html, "https://blog.example.org/2025/03/02/garden-guide")["articleBody"].split("\n")
-    assert [line for line in body if line in sections] == list(sections)
+    body: str = newsbot.extract(html, "https://blog.example.org/2025/03/02/garden-guide")["articleBody"]
+    return body.split("\n")
+
+
+def test_subheadings_that_link_to_themselves_stay_in_the_story() -> None:
+    # Permalinked subheadings (<h2><a href="#id">) are all link: trafilatura's precision mode
+    # deletes them. Their words are the story's; a wordless "#" marker beside one is not.
+    body = _guide_body(
+        lambda n, title: (
+            f"<h2 id='s{n}'><a href='#s{n}'>{title}</a></h2>"
+            if n == 0
+            else f"<h2 id='s{n}'>{title} <a class='anchor' href='#s{n}'>#</a></h2>"
+        )
+    )
+    assert [line for line in body if line in _GUIDE_SECTIONS] == list(_GUIDE_SECTIONS)
     assert not any(line.endswith("#") for line in body)
 
 
@@ -345,18 +358,9 @@ def test_a_span_inside_a_sentence_keeps_its_words(span: str) -> None:
 def test_subheadings_holding_a_table_of_contents_target_stay_in_the_story() -> None:
     # Table-of-contents plugins put an empty <span id> in each subheading as the jump target;
     # trafilatura's precision mode then lost the heading's words, which follow it.
-    sections = {
-        "1. Soil comes first": "The beds were dug over in March and fed with two barrows of compost each spring.",
-        "2. Water at the roots": "A drip line under the mulch kept the roots moist through the dry weeks of July.",
-    }
-    story = "".join(
-        f"<h3><span class='ez-toc-section' id='s{n}'></span>{heading}<span class='ez-toc-section-end'></span></h3>"
-        f"<p>{text} {STORY[n]}</p>"
-        for n, (heading, text) in enumerate(sections.items())
+    body = _guide_body(
+        lambda n, title: (
+            f"<h3><span class='ez-toc-section' id='s{n}'></span>{title}<span class='ez-toc-section-end'></span></h3>"
+        )
     )
-    html = (
-        "<html><head><title>A garden guide</title></head><body>"
-        f"<article><h1>A garden guide</h1><p>{STORY[2]}</p>{story}</article></body></html>"
-    )
-    body = newsbot.extract(html, "https://blog.example.org/2025/03/02/garden-guide")["articleBody"].split("\n")
-    assert [line for line in body if line in sections] == list(sections)
+    assert [line for line in body if line in _GUIDE_SECTIONS] == list(_GUIDE_SECTIONS)
