@@ -168,33 +168,6 @@ def text_of(element: etree._Element) -> str:
     return clean_text("".join(str(part) for part in element.itertext()))
 
 
-# What a headline element may hold that is not the headline's: the post's time ("Dec 18 2025
-# Preparing a transition") and a heading nested in it (a "Posted on ... by ..." line set as <h3>).
-_NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6"})
-
-
-def text_with_breaks(element: etree._Element) -> str:
-    """The headline element's text, with a space where it breaks its line: a headline set as
-    "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT".
-    A ``<time>`` or a heading inside it is left out."""
-    parts: list[str] = []
-    # A stack, not recursion (as block_lines): a tail is read after the node's descendants.
-    stack: list[tuple[etree._Element, bool]] = [(element, False)]
-    while stack:
-        node, closing = stack.pop()
-        if closing:
-            parts.append(node.tail or "")
-            continue
-        if node is not element:
-            stack.append((node, True))
-            if node.tag in _NOT_HEADLINE_TAGS:
-                continue
-        if isinstance(node.tag, str):  # a comment holds no text of the page's
-            parts.append(" " if node.tag == "br" else node.text or "")
-        stack.extend((child, False) for child in reversed(node))
-    return clean_text("".join(parts))
-
-
 def block_lines(element: etree._Element) -> list[str]:
     """Lines of an element as a browser breaks them: at block elements and ``<br>``.
 

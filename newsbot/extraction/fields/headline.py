@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from lxml import etree
 
 from newsbot.extraction.fields.page import host_of
-from newsbot.extraction.html import text_with_breaks
 from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
@@ -38,12 +37,12 @@ def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile:
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
         for element in headline_elements(tree, layout):
-            if (heading := text_with_breaks(element)) and fingerprint(heading) not in not_headlines:
+            if (heading := _headline_text(element)) and fingerprint(heading) not in not_headlines:
                 return heading
         return titles[0] if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
     # first <h1> that says what a title says is the headline, else the first title.
-    headings = [heading for element in layout.xpaths["headline"](tree) if (heading := text_with_breaks(element))]
+    headings = [heading for element in layout.xpaths["headline"](tree) if (heading := _headline_text(element))]
     headings = [heading for heading in headings if fingerprint(heading) not in not_headlines]
     for heading in headings:
         if _same_words(heading, titles):
@@ -54,6 +53,33 @@ def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile:
     scored = [(max(_shared(heading, title) for title in titles), heading) for heading in headings]
     best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
     return strip_site_suffix(best[1], names) if best[0] >= SHARED else titles[0]
+
+
+# What a headline element may hold that is not the headline's: the post's time ("Dec 18 2025
+# Preparing a transition") and a heading nested in it (a "Posted on ... by ..." line set as <h3>).
+_NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _headline_text(element: etree._Element) -> str:
+    """The headline element's text, with a space where it breaks its line: a headline set as
+    "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT".
+    A ``<time>`` or a heading inside it is left out."""
+    parts: list[str] = []
+    # A stack, not recursion (as html.block_lines): a tail is read after the node's descendants.
+    stack: list[tuple[etree._Element, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(node.tail or "")
+            continue
+        if node is not element:
+            stack.append((node, True))
+            if node.tag in _NOT_HEADLINE_TAGS:
+                continue
+        if isinstance(node.tag, str):  # a comment holds no text of the page's
+            parts.append(" " if node.tag == "br" else node.text or "")
+        stack.extend((child, False) for child in reversed(node))
+    return clean_text("".join(parts))
 
 
 # How much of its words an <h1> shares with a title to be the headline the page shows: fitted on
