@@ -297,13 +297,9 @@ def unlink_heading_anchors(root: etree._Element) -> None:
     begins with an empty ``<span id>`` (WordPress table-of-contents plugins) lost its words in
     the same mode, which read them as the span's tail.
     """
-    found = _HEADING_TARGETS(root)
-    for target in found if isinstance(found, list) else ():
-        if isinstance(target, lxml.html.HtmlElement):
-            target.drop_tree()  # the heading's words after it are its tail, and stay
-    found = _HEADING_ANCHORS(root)
-    anchors = [a for a in found if isinstance(a, lxml.html.HtmlElement)] if isinstance(found, list) else []
-    for anchor in anchors:
+    for target in _elements(_HEADING_TARGETS(root)):
+        target.drop_tree()  # the heading's words after it are its tail, and stay
+    for anchor in _elements(_HEADING_ANCHORS(root)):
         if _WORDLESS.fullmatch(anchor.text_content()):
             anchor.drop_tree()
         else:
@@ -323,9 +319,12 @@ _SENTENCE_SPANS = etree.XPath(
 def keep_sentence_spans(root: etree._Element) -> None:
     """Take from a paragraph's spans the class, id and style that would have trafilatura's
     precision mode delete them with the words they hold."""
-    found = _SENTENCE_SPANS(root)
-    for span in found if isinstance(found, list) else ():
-        if isinstance(span, etree._Element):
-            for attribute in ("class", "id", "style"):
-                if attribute in span.attrib:
-                    del span.attrib[attribute]
+    for span in _elements(_SENTENCE_SPANS(root)):
+        for attribute in ("class", "id", "style"):
+            if attribute in span.attrib:
+                del span.attrib[attribute]
+
+
+def _elements(found: object) -> list[lxml.html.HtmlElement]:
+    """The elements of an XPath's answer on a parsed page (an XPath may answer a string or a number)."""
+    return [node for node in found if isinstance(node, lxml.html.HtmlElement)] if isinstance(found, list) else []
