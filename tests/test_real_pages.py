@@ -236,6 +236,25 @@ def test_a_json_ld_graph_dates_the_page_when_its_article_block_does_not_parse() 
     assert [author["name"] for author in record["authors"]] == ["Nishant Kumar"]
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("<![CDATA[", "]]>"), ("//<![CDATA[\n", "\n//]]>"), ("/*<![CDATA[*/", "/*]]>*/"), ("<!--", "-->")],
+)
+def test_a_json_ld_block_wrapped_as_xhtml_or_for_old_browsers_still_dates_and_credits(before: str, after: str) -> None:
+    """folha.uol.com.br, Wikipedia, Medium and spiceworks.com as readability's test pages keep
+    them: the block inside ``<![CDATA[ ... ]]>``; older pages wrap it in an HTML comment."""
+    writer = {"@type": "Person", "name": "Ana Lima"}
+    block = json.dumps({"@type": "NewsArticle", "datePublished": "2018-12-21T12:55:00Z", "author": writer})
+    html = _page(
+        f"<title>Harbour reopens</title><meta property='article:published_time' content='2018-12-21 12:55:00'>"
+        f"<script type='application/ld+json'>{before}{block}{after}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example.com/news/harbour-reopens.shtml")
+    assert record["datePublished"] == "2018-12-21T12:55:00+00:00"
+    assert [author["name"] for author in record["authors"]] == ["Ana Lima"]
+
+
 def test_a_day_in_the_url_dates_a_page_of_an_undescribed_site_that_prints_none() -> None:
     html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}")
     record = newsbot.extract(html, "https://www.example-news.com/2019/11/19/harbour-reopens/")

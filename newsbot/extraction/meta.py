@@ -151,14 +151,28 @@ def _position(value: Any) -> int:
 _MAX_JSON_LD_OBJECTS = 10_000
 
 
-def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:
-    for script in _JSON_LD(tree):
+# A block some pages wrap as XHTML or old browsers wanted script text: ``<![CDATA[ {...} ]]>``,
+# ``//<![CDATA[``, ``/*<![CDATA[*/``, ``<!-- {...} -->``.
+_WRAPPER_START = re.compile(r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?")
+_WRAPPER_END = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$")
+
+
+def _json_of(text: str) -> Any:
+    """The JSON a script holds, unwrapped; None when it holds none. A broken block (or one nested
+    past Python's recursion limit) is the page's problem; the other sources remain."""
+    for attempt in (text, _WRAPPER_END.sub("", _WRAPPER_START.sub("", text, count=1), count=1)):
         try:
             # strict=False: CMSs print articleBody with raw line breaks inside the string.
-            data = json.loads(script.text or "", strict=False)
+            return json.loads(attempt, strict=False)
         except (ValueError, RecursionError):
-            # A broken block (or one nested past Python's recursion limit) is the page's
-            # problem; the other sources remain.
+            continue
+    return None
+
+
+def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:
+    for script in _JSON_LD(tree):
+        data = _json_of(script.text or "")
+        if data is None:
             continue
         stack = deque([data])
         while stack:
