@@ -4,9 +4,11 @@ import pytest
 
 from newsbot.text.bylines import (
     Author,
+    agency,
     credited_names,
     is_desk,
     is_handle,
+    is_organisation,
     is_plain_name,
     loose_byline,
     merged_authors,
@@ -133,6 +135,29 @@ def test_a_desk_is_no_writer() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("The Commercial Appeal", True),  # a publication
+        ("SmartEtailing Inc.", True),  # a company's legal form
+        ("Acme Widgets LLC", True),
+        ("content: MarketingSherpa", True),  # a label and a name
+        ("The Associated Press", False),  # a wire service is credited
+        ("Theo Walcott", False),
+        ("Mary Inch", False),
+        ("Michiel de Jong", False),
+        ("", False),
+    ],
+)
+def test_an_organisation_is_no_writer(name: str, organisation: bool) -> None:
+    assert is_organisation(name) is organisation
+
+
+def test_a_wire_service_with_its_article() -> None:
+    assert agency("The Associated Press") == agency("Associated Press") == "AP"
+    assert agency("The Times") is None
+
+
+@pytest.mark.parametrize(
     ("credit", "names"),
     [
         ("By MEG KINNARD and ERRIN HAINES, Associated Press", ["MEG KINNARD", "ERRIN HAINES"]),
@@ -146,6 +171,7 @@ def test_a_desk_is_no_writer() -> None:
         ("Victor Tangermann, Futurism", ["Victor Tangermann"]),
         ("Tariq Malik, Mike Wall", ["Tariq Malik", "Mike Wall"]),  # two writers
         ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
+        ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", ["Bradley M. Kuhn"]),  # the writer's home page
     ],
 )
 def test_credited_names(credit: str, names: list[str]) -> None:

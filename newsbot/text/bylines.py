@@ -105,9 +105,10 @@ def romanised_name(raw: str) -> str:
 
 
 def agency(line: str) -> str | None:
-    """The wire service a line credits, when the line is nothing else (``Yonhap``, ``AP``)."""
+    """The wire service a line credits, when the line is nothing else (``Yonhap``, ``AP``, ``The
+    Associated Press``)."""
     key = clean_text(line).strip(" .()[]-–—").casefold()
-    return AGENCIES.get(key)
+    return AGENCIES.get(key) or AGENCIES.get(key.removeprefix("the "))
 
 
 def _is_name(text: str) -> bool:
@@ -332,6 +333,21 @@ def is_desk(name: str) -> bool:
     return bool(words) and words[-1].casefold() in _DESKS
 
 
+# A company's legal form, the last word of its name and never of a person's: "SmartEtailing Inc".
+_LEGAL_FORMS = frozenset({"inc", "llc", "ltd", "gmbh", "corp", "plc", "llp", "pty"})
+
+
+def is_organisation(name: str) -> bool:
+    """A credit to a publication or a company, not a person: "The Commercial Appeal", "SmartEtailing
+    Inc.", or a label and a name ("content: MarketingSherpa"). A person's name has no article
+    before it, no legal form after it and no colon. A wire service is credited all the same
+    ("The Associated Press")."""
+    words = name.replace(".", " ").replace(",", " ").split()
+    if not words or agency(name) is not None:
+        return False
+    return words[0].casefold() == "the" or words[-1].casefold() in _LEGAL_FORMS or ":" in name
+
+
 def loose_byline(text: str) -> list[Author] | None:
     """The writers of a byline element in any language, its date cut off: ``by Jeff Foust
     Monday, November 18, 2019``, ``Written by Rachael Link, MS, RD on November 14, 2019``,
@@ -379,6 +395,8 @@ def _without_trailing_role(words: list[str]) -> tuple[str, list[str]]:
 _CREDIT_BY = re.compile(
     r"^(?:(?:analysis|commentary|opinion|written|posted|reported|words|text)\s+)?by\s+", re.IGNORECASE
 )
+# A writer's home page printed with the name: "Bradley M. Kuhn (http://ebb.org/bkuhn/)".
+_CREDIT_URL = re.compile(r"\(?\bhttps?://[^\s)]+\)?")
 # Words of an outlet's name, printed after a writer's: "Charlie Wood, Business Insider".
 _OUTLET_WORDS = frozenset(
     {"business", "insider", "news", "press", "media", "magazine", "times", "post", "daily", "journal", "network"}
@@ -389,9 +407,10 @@ def credited_names(credit: str) -> list[str]:
     """The writers a credit as pages put it in meta tags and JSON-LD names, without what
     follows them: "By MEG KINNARD and ERRIN HAINES, Associated Press" -> the two writers;
     "Jill Disis, CNN Business", "Troy L. Smith, Cleveland.com", "Amy Kuperinsky | NJ Advance
-    Media for NJ.com", "Ilana Muhlstein, MS, RDN" -> the writer alone. After a comma another
+    Media for NJ.com", "Ilana Muhlstein, MS, RDN", "Bradley M. Kuhn (http://ebb.org/bkuhn/)" ->
+    the writer alone. After a comma another
     writer is two to four capitalised words that are no outlet's, wire's or role's."""
-    text = _CREDIT_BY.sub("", clean_text(credit)).split(" | ")[0]
+    text = _CREDIT_BY.sub("", clean_text(_CREDIT_URL.sub("", credit))).split(" | ")[0]
     first, *rest = [part.strip() for part in text.split(",")]
     names = [name for name in _NAMES_AND.split(first) if name]
     for part in rest:

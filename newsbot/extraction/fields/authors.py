@@ -25,6 +25,7 @@ from newsbot.text.bylines import (
     first_email,
     is_desk,
     is_handle,
+    is_organisation,
     is_plain_name,
     loose_byline,
     names_alone,
@@ -134,7 +135,7 @@ def _layout_bylines(page: _Page) -> list[Author]:
         if authors and len(authors) == 1 and not authors[0].email and (email := _email_of(element)):
             authors = [replace(authors[0], email=email)]
         for author in authors or ():
-            if is_desk(author.name):
+            if is_desk(author.name) or is_organisation(author.name):
                 continue
             # The same writer twice (the header's link, the closing "홍길동 기자 e-mail"): once,
             # with the e-mail either prints.
@@ -312,7 +313,11 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
 
 def writers(authors: list[Author], site: set[str]) -> list[Author]:
     """``authors`` without the site's own name and without desks."""
-    return [author for author in authors if fingerprint(author.name) not in site and not is_desk(author.name)]
+    return [
+        author
+        for author in authors
+        if fingerprint(author.name) not in site and not is_desk(author.name) and not is_organisation(author.name)
+    ]
 
 
 def _spaced_text(element: etree._Element) -> str:
@@ -349,7 +354,9 @@ def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list
     found: dict[str, Author] = {}  # a page may print one tag per writer, some the same one twice
     for name in names:
         key = fingerprint(name)
-        if key in found or is_handle(name) or is_desk(name) or (key in site and not _named_host(name, url)):
+        if key in found or is_handle(name) or is_desk(name) or is_organisation(name):
+            continue
+        if key in site and not _named_host(name, url):
             continue
         found[key] = Author(romanised_name(name), name)
     return list(found.values())
