@@ -13,7 +13,8 @@ import pytest
 import trafilatura
 
 import newsbot
-from bench import aeb
+from bench import aeb, realsets
+from bench.generalise import tokens_f1
 from newsbot.profiles import GENERIC, JOONGANG, JOONGANG_ILBO, SiteProfile
 from newsbot.text.body import clean_body
 from newsbot.text.captions import CaptionMatcher
@@ -503,6 +504,23 @@ def test_a_short_first_reading_is_widened(url_end: str) -> None:
     page = next(page for page in PAGES if page.url.endswith(url_end))
     body = newsbot.extract(page.html(), page.url)["articleBody"]
     assert aeb.page_score(body, page.gold).f1 > 0.9
+
+
+@pytest.mark.parametrize(
+    "url_end",
+    [
+        "nutritionsource.hsph.harvard.edu/healthy-eating-plate/",  # expandable boxes of the story
+        "gurussolutions.com/crm-comparison-chart",  # the story's blocks beside its first
+    ],
+)
+def test_a_reading_that_keeps_little_of_its_own_container_is_widened(url_end: str) -> None:
+    """Two real pages of the wcxb set (one of each half) on which fast precision mode keeps under
+    half of the container its story paragraphs sit in: the wider reading keeps the rest."""
+    page = next(page for page in realsets.load("wcxb") if page.url.endswith(url_end))
+    cut = trafilatura.extract(page.html(), url=page.url, favor_precision=True, fast=True, include_comments=False)
+    body = newsbot.extract(page.html(), page.url)["articleBody"]
+    assert tokens_f1(cut, page.body) < 0.6
+    assert tokens_f1(body, page.body) > 0.9
 
 
 @needs_corpus

@@ -27,6 +27,11 @@ _RESCUE_GAIN = 2.5
 # The same when it keeps under this share of the page's whole text. 0.15 is the widest trigger
 # that lowers no tuning half (0.2 lowered readability's); 0.10 and 0 tie with it there.
 _RESCUE_SHARE = 0.15
+# The same when it keeps under this share of the text of its own story's container (the
+# smallest element holding every story paragraph it kept): lists, tables and boxes of the story
+# cut inside it. Fitted on the tuning halves: 0.35 rescues two of their three stories cut so,
+# 0.5 to 0.9 all three and lower no page; 0.5 reads again the fewest pages (20 of 1,135 more).
+_RESCUE_HOME = 0.5
 
 
 def long_paragraphs(scope: etree._Element) -> list[etree._Element]:
@@ -78,21 +83,23 @@ def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> 
     """The story of a page no layout describes: trafilatura's precision mode, widened when short.
 
     Precision mode without its fallback comparison keeps the story on most pages at the least
-    cost. Where it keeps under a third of the story's long paragraphs, or under
-    ``_RESCUE_SHARE`` of the page's text (``page_chars``: guides and lists whose story is not in
-    ``<p>``), wider readings are tried in turn, each taken when it is ``_RESCUE_GAIN`` times
-    longer: precision mode with its comparison with readability and jusText, trafilatura's default
-    reading with that comparison, then recall mode. Chosen on the tuning halves of the three
-    development sets (``python -m bench``): the default reading rescues guides and lists that
-    precision mode's comparison cuts, and going to it straight lost the stories that comparison
-    finds (aeb's tuning half 0.9794 -> 0.9769; on one news page precision's comparison scores
-    0.99 and the default reading 0.76). The paragraphs of the page's other ``<article>``
-    elements (related posts, teasers) are not the story's: counting them once made recall take
-    them all.
+    cost. Where it keeps under a third of the story's long paragraphs, under ``_RESCUE_SHARE``
+    of the page's text (``page_chars``: guides and lists whose story is not in ``<p>``), or
+    under ``_RESCUE_HOME`` of the text of the container its story paragraphs sit in (lists and
+    tables of the story cut), wider readings are tried in turn, each taken when it is
+    ``_RESCUE_GAIN`` times longer: precision mode with its comparison with readability and
+    jusText, trafilatura's default reading with that comparison, then recall mode. Chosen on the
+    tuning halves of the three development sets (``python -m bench``): the default reading
+    rescues guides and lists that precision mode's comparison cuts, and going to it straight
+    lost the stories that comparison finds (aeb's tuning half 0.9794 -> 0.9769; on one news page
+    precision's comparison scores 0.99 and the default reading 0.76). The paragraphs of the
+    page's other ``<article>`` elements (related posts, teasers) are not the story's: counting
+    them once made recall take them all.
     """
     lines = story_lines(tree, url, favor_precision=True, fast=True)
     story_chars = _story_paragraph_chars(tree, lines)
     short = _chars(lines) < _RESCUE_SHARE * page_chars
+    short = short or _chars(lines) < _RESCUE_HOME * _home_chars(tree, lines)
     for wider in ({"favor_precision": True}, {}, {"favor_recall": True}):
         kept = _chars(lines)
         if kept >= _RESCUE_COVER * story_chars and not short:
@@ -125,3 +132,18 @@ def _story_paragraph_chars(tree: etree._Element, lines: list[str]) -> int:
     return sum(
         len(text) for p, text in paragraphs if not allowed or (home := _article_of(p)) is None or home in allowed
     )
+
+
+def _home_chars(tree: etree._Element, lines: list[str]) -> int:
+    """Characters of the smallest element holding every long paragraph of ``lines``: the story's
+    container as precision mode found it; 0 when no kept line is a paragraph of the page."""
+    kept = {clean_text(line) for line in lines if len(line) > _LONG_PARAGRAPH_CHARS}
+    paragraphs = [p for p in long_paragraphs(tree) if text_of(p) in kept]
+    if not paragraphs:
+        return 0
+    home: etree._Element | None = paragraphs[0]
+    for paragraph in paragraphs[1:]:
+        around = {paragraph, *paragraph.iterancestors()}
+        while home is not None and home not in around:
+            home = home.getparent()
+    return len(text_of(home)) if home is not None else 0
