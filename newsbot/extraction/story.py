@@ -100,9 +100,11 @@ def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> 
     them once made recall take them all.
     """
     lines = story_lines(tree, url, favor_precision=True, fast=True)
-    story_chars = _story_paragraph_chars(tree, lines)
+    paragraphs = [(p, text_of(p)) for p in long_paragraphs(tree)]
+    first = _kept_paragraphs(paragraphs, lines)
+    story_chars = _story_paragraph_chars(paragraphs, first)
     short = _chars(lines) < _RESCUE_SHARE * page_chars
-    short = short or _chars(lines) < _RESCUE_HOME * _home_chars(tree, lines)
+    short = short or _chars(lines) < _RESCUE_HOME * _home_chars(first)
     for wider in ({"favor_precision": True}, {}, {"favor_recall": True}):
         kept = _chars(lines)
         if kept >= _RESCUE_COVER * story_chars and not short:
@@ -121,31 +123,34 @@ def _article_of(element: etree._Element) -> etree._Element | None:
     return next(element.iterancestors("article"), None)
 
 
-def _story_paragraph_chars(tree: etree._Element, lines: list[str]) -> int:
-    """Characters of the page's long paragraphs that may belong to the story ``lines`` come from.
+def _kept_paragraphs(paragraphs: list[tuple[etree._Element, str]], lines: list[str]) -> list[etree._Element]:
+    """The page's long ``paragraphs`` (each with its text) that ``lines`` kept."""
+    texts = {clean_text(line) for line in lines if len(line) > _LONG_PARAGRAPH_CHARS}
+    return [p for p, text in paragraphs if text in texts]
 
-    Where the kept lines sit in an ``<article>``, a paragraph of another ``<article>`` (not that
-    one and not one around it) is another composition and is not counted; a paragraph outside
-    every ``<article>`` still is, as is every paragraph when the kept lines sit in none.
+
+def _story_paragraph_chars(paragraphs: list[tuple[etree._Element, str]], kept: list[etree._Element]) -> int:
+    """Characters of the page's long ``paragraphs`` that may belong to the story the ``kept`` ones
+    come from.
+
+    Where the kept paragraphs sit in an ``<article>``, a paragraph of another ``<article>`` (not
+    that one and not one around it) is another composition and is not counted; a paragraph
+    outside every ``<article>`` still is, as is every paragraph when the kept ones sit in none.
     """
-    paragraphs = [(p, text_of(p)) for p in long_paragraphs(tree)]
-    kept = {clean_text(line) for line in lines if len(line) > _LONG_PARAGRAPH_CHARS}
-    homes = [home for p, text in paragraphs if text in kept and (home := _article_of(p)) is not None]
+    homes = [home for p in kept if (home := _article_of(p)) is not None]
     allowed = {article for home in homes for article in (home, *home.iterancestors("article"))}
     return sum(
         len(text) for p, text in paragraphs if not allowed or (home := _article_of(p)) is None or home in allowed
     )
 
 
-def _home_chars(tree: etree._Element, lines: list[str]) -> int:
-    """Characters of the smallest element holding every long paragraph of ``lines``: the story's
-    container as precision mode found it; 0 when no kept line is a paragraph of the page."""
-    kept = {clean_text(line) for line in lines if len(line) > _LONG_PARAGRAPH_CHARS}
-    paragraphs = [p for p in long_paragraphs(tree) if text_of(p) in kept]
-    if not paragraphs:
+def _home_chars(kept: list[etree._Element]) -> int:
+    """Characters of the smallest element holding every ``kept`` paragraph: the story's container
+    as precision mode found it; 0 when it kept no paragraph of the page."""
+    if not kept:
         return 0
-    home: etree._Element | None = paragraphs[0]
-    for paragraph in paragraphs[1:]:
+    home: etree._Element | None = kept[0]
+    for paragraph in kept[1:]:
         around = {paragraph, *paragraph.iterancestors()}
         while home is not None and home not in around:
             home = home.getparent()
