@@ -256,6 +256,24 @@ def test_a_json_ld_block_wrapped_as_xhtml_or_for_old_browsers_still_dates_and_cr
     assert [author["name"] for author in record["authors"]] == ["Ana Lima"]
 
 
+def test_a_json_ld_block_with_slips_of_hand_written_json_still_dates_and_credits() -> None:
+    """smithsonianmag.com leaves a comma before a closing bracket, hawaiinewsnow.com a line
+    commented out and a stray bracket after the object: the first value, mended, is read."""
+    block = (
+        '{"@type": "NewsArticle", "keywords": ["Smart News", "Science", ],\n'
+        "  // will be empty for branded pages\n"
+        '  "datePublished": "2019-11-18T16:06:51-05:00", "author": {"@type": "Person", "name": "Brigit Katz"}\n'
+        "} }"
+    )
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{block}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example.com/news/harbour-reopens.shtml")
+    assert record["datePublished"] == "2019-11-18T16:06:51-05:00"
+    assert [author["name"] for author in record["authors"]] == ["Brigit Katz"]
+
+
 def test_a_day_in_the_url_dates_a_page_of_an_undescribed_site_that_prints_none() -> None:
     html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}")
     record = newsbot.extract(html, "https://www.example-news.com/2019/11/19/harbour-reopens/")

@@ -158,15 +158,28 @@ _WRAPPER_END = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$")
 
 
 def _json_of(text: str) -> Any:
-    """The JSON a script holds, unwrapped; None when it holds none. A broken block (or one nested
-    past Python's recursion limit) is the page's problem; the other sources remain."""
-    for attempt in (text, _WRAPPER_END.sub("", _WRAPPER_START.sub("", text, count=1), count=1)):
+    """The JSON a script holds, unwrapped, its slips of hand-writing mended; None when it holds
+    none. A block broken past that (or nested past Python's recursion limit) is the page's
+    problem; the other sources remain."""
+    unwrapped = _WRAPPER_END.sub("", _WRAPPER_START.sub("", text, count=1), count=1)
+    for attempt in (text, unwrapped):
         try:
             # strict=False: CMSs print articleBody with raw line breaks inside the string.
             return json.loads(attempt, strict=False)
         except (ValueError, RecursionError):
             continue
-    return None
+    # Templates written by hand leave a comma before a closing bracket, a line commented out in
+    # JavaScript's way, or a stray bracket after the object: the first value, mended, is read.
+    mended = _TRAILING_COMMA.sub(r"\1", _COMMENT_LINE.sub("", unwrapped)).strip()
+    try:
+        return _LENIENT.raw_decode(mended)[0]
+    except (ValueError, RecursionError):
+        return None
+
+
+_TRAILING_COMMA = re.compile(r",(\s*[\]}])")
+_COMMENT_LINE = re.compile(r"^\s*//.*$", re.MULTILINE)
+_LENIENT = json.JSONDecoder(strict=False)
 
 
 def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:
