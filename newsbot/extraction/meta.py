@@ -155,6 +155,11 @@ _MAX_JSON_LD_OBJECTS = 10_000
 # ``//<![CDATA[``, ``/*<![CDATA[*/``, ``<!-- {...} -->``.
 _WRAPPER_START = re.compile(r"^\s*(?:(?://|/\*)\s*)?(?:<!\[CDATA\[|<!--)(?:\s*\*/)?")
 _WRAPPER_END = re.compile(r"(?:(?://|/\*)\s*)?(?:\]\]>|-->)(?:\s*\*/)?\s*$")
+# Slips of JSON written by hand in templates: a comma before a closing bracket, a line commented
+# out in JavaScript's way.
+_TRAILING_COMMA = re.compile(r",(\s*[\]}])")
+_COMMENT_LINE = re.compile(r"^\s*//.*$", re.MULTILINE)
+_LENIENT = json.JSONDecoder(strict=False)
 
 
 def _json_of(text: str) -> Any:
@@ -168,18 +173,12 @@ def _json_of(text: str) -> Any:
             return json.loads(attempt, strict=False)
         except (ValueError, RecursionError):
             continue
-    # Templates written by hand leave a comma before a closing bracket, a line commented out in
-    # JavaScript's way, or a stray bracket after the object: the first value, mended, is read.
+    # Without those slips, the first value: a stray bracket may follow the object.
     mended = _TRAILING_COMMA.sub(r"\1", _COMMENT_LINE.sub("", unwrapped)).strip()
     try:
         return _LENIENT.raw_decode(mended)[0]
     except (ValueError, RecursionError):
         return None
-
-
-_TRAILING_COMMA = re.compile(r",(\s*[\]}])")
-_COMMENT_LINE = re.compile(r"^\s*//.*$", re.MULTILINE)
-_LENIENT = json.JSONDecoder(strict=False)
 
 
 def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str, Any]]]:

@@ -348,6 +348,11 @@ def is_organisation(name: str) -> bool:
     return words[0].casefold() == "the" or words[-1].casefold() in _LEGAL_FORMS or ":" in name
 
 
+def is_no_person(name: str) -> bool:
+    """A credit to a desk or an organisation: no writer's, wherever the page prints it."""
+    return is_desk(name) or is_organisation(name)
+
+
 def loose_byline(text: str) -> list[Author] | None:
     """The writers of a byline element in any language, its date cut off: ``by Jeff Foust
     Monday, November 18, 2019``, ``Written by Rachael Link, MS, RD on November 14, 2019``,
@@ -408,8 +413,8 @@ def credited_names(credit: str) -> list[str]:
     follows them: "By MEG KINNARD and ERRIN HAINES, Associated Press" -> the two writers;
     "Jill Disis, CNN Business", "Troy L. Smith, Cleveland.com", "Amy Kuperinsky | NJ Advance
     Media for NJ.com", "Ilana Muhlstein, MS, RDN", "Bradley M. Kuhn (http://ebb.org/bkuhn/)" ->
-    the writer alone. After a comma another
-    writer is two to four capitalised words that are no outlet's, wire's or role's."""
+    the writer alone. After a comma another writer is two to four capitalised words that are no
+    outlet's, wire's or role's."""
     text = _CREDIT_BY.sub("", clean_text(_CREDIT_URL.sub("", credit))).split(" | ")[0]
     first, *rest = [part.strip() for part in text.split(",")]
     names = [name for name in _NAMES_AND.split(first) if name]

@@ -25,7 +25,7 @@ from newsbot.text.bylines import (
     first_email,
     is_desk,
     is_handle,
-    is_organisation,
+    is_no_person,
     is_plain_name,
     loose_byline,
     names_alone,
@@ -135,7 +135,7 @@ def _layout_bylines(page: _Page) -> list[Author]:
         if authors and len(authors) == 1 and not authors[0].email and (email := _email_of(element)):
             authors = [replace(authors[0], email=email)]
         for author in authors or ():
-            if is_desk(author.name) or is_organisation(author.name):
+            if is_no_person(author.name):
                 continue
             # The same writer twice (the header's link, the closing "홍길동 기자 e-mail"): once,
             # with the e-mail either prints.
@@ -312,12 +312,8 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
 
 
 def writers(authors: list[Author], site: set[str]) -> list[Author]:
-    """``authors`` without the site's own name and without desks."""
-    return [
-        author
-        for author in authors
-        if fingerprint(author.name) not in site and not is_desk(author.name) and not is_organisation(author.name)
-    ]
+    """``authors`` without the site's own name, desks and organisations."""
+    return [author for author in authors if fingerprint(author.name) not in site and not is_no_person(author.name)]
 
 
 def _spaced_text(element: etree._Element) -> str:
@@ -343,7 +339,7 @@ def _meta_authors(page: _Page) -> list[Author]:
 
 def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
-    name (``site``, else the page's) nor a desk's, nor a user name."""
+    name (``site``, else the page's) nor a desk's or an organisation's, nor a user name."""
     site = site_fingerprints(meta, url) if site is None else site
     credits = json_ld_authors(meta)
     if not credits:
@@ -354,7 +350,7 @@ def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list
     found: dict[str, Author] = {}  # a page may print one tag per writer, some the same one twice
     for name in names:
         key = fingerprint(name)
-        if key in found or is_handle(name) or is_desk(name) or is_organisation(name):
+        if key in found or is_handle(name) or is_no_person(name):
             continue
         if key in site and not _named_host(name, url):
             continue
