@@ -34,7 +34,7 @@ from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import clean_body
 from newsbot.text.bylines import (
-    is_desk,
+    is_no_person,
     merged_authors,
 )
 from newsbot.text.captions import CaptionMatcher
@@ -188,8 +188,9 @@ def extract_article(
         if probability < threshold:
             raise NotAnArticle(f"no article by its own signals (probability {probability:.2f} < {threshold:.2f})")
 
-    # A desk's credit in the body ("By JERUSALEM POST STAFF") leaves it as a byline does, naming no writer.
-    story_authors = [author for author in body.authors if not is_desk(author.name)]
+    # A desk's or an organisation's credit in the body ("By JERUSALEM POST STAFF") leaves it as a
+    # byline does, naming no writer.
+    story_authors = [author for author in body.authors if not is_no_person(author.name)]
     authors = merged_authors(story_authors, page_authors.named, both=bool(profile.layouts)) or page_authors.searched
     record: dict[str, Any] = {
         "url": page_url,
