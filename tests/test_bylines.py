@@ -172,6 +172,8 @@ def test_a_wire_service_with_its_article() -> None:
         ("Tariq Malik, Mike Wall", ["Tariq Malik", "Mike Wall"]),  # two writers
         ("Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
         ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", ["Bradley M. Kuhn"]),  # the writer's home page
+        ("By: Jane Doe", ["Jane Doe"]),  # a label with a colon is no organisation's name
+        ("Written by: Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
     ],
 )
 def test_credited_names(credit: str, names: list[str]) -> None:

@@ -167,8 +167,10 @@ _NOT_A_NAME = re.compile(
 )
 
 
-# A label before the name, in the languages loose_byline reads: "Текст Венера Ерофеева".
-_LEADING_LABEL = re.compile(r"^(?:(?:written|posted)\s+by|by|text|texto|текст|автор|von|por|par|door|oleh)\s+", re.I)
+# A label before the name, in the languages loose_byline reads: "Текст Венера Ерофеева", "By: Jane Doe".
+_LEADING_LABEL = re.compile(
+    r"^(?:(?:written|posted)\s+by|by|text|texto|текст|автор|von|por|par|door|oleh)(?::\s*|\s+)", re.I
+)
 
 
 def without_label(name: str) -> str:
@@ -396,9 +398,9 @@ def _without_trailing_role(words: list[str]) -> tuple[str, list[str]]:
     return " ".join(words), words
 
 
-# The words a credit begins with in a meta tag: "By TOM KRISHER, AP Auto Writer", "Analysis by ...".
+# The words a credit begins with in a meta tag: "By TOM KRISHER, AP Auto Writer", "Analysis by ...", "By: ...".
 _CREDIT_BY = re.compile(
-    r"^(?:(?:analysis|commentary|opinion|written|posted|reported|words|text)\s+)?by\s+", re.IGNORECASE
+    r"^(?:(?:analysis|commentary|opinion|written|posted|reported|words|text)\s+)?by(?::\s*|\s+)", re.IGNORECASE
 )
 # A writer's home page printed with the name: "Bradley M. Kuhn (http://ebb.org/bkuhn/)".
 _CREDIT_URL = re.compile(r"\(?\bhttps?://[^\s)]+\)?")
