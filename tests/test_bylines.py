@@ -141,6 +141,10 @@ def test_a_desk_is_no_writer() -> None:
         ("SmartEtailing Inc.", True),  # a company's legal form
         ("Acme Widgets LLC", True),
         ("content: MarketingSherpa", True),  # a label and a name
+        ("Deutsche Welle (www.dw.com)", True),  # a host name
+        ("nieuwsblad.be", True),
+        ("A.J. Smith", False),  # initials are no host
+        ("Mary St.Clair", False),
         ("The Associated Press", False),  # a wire service is credited
         ("Theo Walcott", False),
         ("Mary Inch", False),
@@ -218,7 +222,7 @@ def test_writers_from_the_header_and_the_closing_byline() -> None:
 @pytest.mark.parametrize(
     ("name", "handle"),
     [("admin", True), ("kei_eno", True), ("NOC Admin", True), ("262588213843476", True), ("Jane Doe", False),
-     ("Kev", False)],
+     ("Kev", False), ("dpa", False), ("afp", False)],  # a wire service's own short name is no user's
 )  # fmt: skip
 def test_is_handle(name: str, handle: bool) -> None:
     assert is_handle(name) is handle

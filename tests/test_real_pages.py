@@ -181,6 +181,12 @@ def test_a_placeholder_date_gives_way_to_the_printed_one() -> None:
             ["Sandee LaMotte", "PTI"],
         ),
         ({"@type": "Person", "name": "SARAH KIM"}, ["Sarah Kim"]),
+        # schema.org's given and family names where there is no name.
+        (
+            [{"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"}, {"familyName": "Baumann"}],
+            ["Anna Giulia Fink", "Baumann"],
+        ),
+        ({"@type": "Person", "name": "Deutsche Welle (www.dw.com)"}, []),  # the site by its host
     ],
 )
 def test_json_ld_authors_are_people_or_wires(author: object, names: list[str]) -> None:
@@ -599,6 +605,8 @@ def test_json_ld_names_are_unescaped() -> None:
         ("<meta name='author' content='https://www.facebook.com/brand'>"
          "<meta name='sailthru.author' content='Dylan Ettinger'>", ["Dylan Ettinger"]),
         ("<meta name='parsely-author' content='Eric Song'>", ["Eric Song"]),
+        ("<meta name='cXenseParse:author' content='松岡大地' data-separator=','>", ["松岡大地"]),
+        ("<meta name='author' content='dpa'>", ["dpa"]),  # a wire service, in its own lower case
         # WordPress's SEO plugin labels the writer in the Twitter card.
         ("<meta name='twitter:label1' content='Written by'>"
          "<meta name='twitter:data1' content='Albert Swann'>", ["Albert Swann"]),

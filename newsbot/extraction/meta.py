@@ -199,6 +199,15 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str,
                 stack.extend(graph if isinstance(graph, list) else [graph])
 
 
+def _person_name(node: dict[str, Any]) -> Any:
+    """A JSON-LD author's name: its ``name``, else its given and family names (schema.org
+    allows either: ``{"givenName": "Anna Giulia", "familyName": "Fink"}``)."""
+    if "name" in node:
+        return node["name"]
+    parts = [node.get(key) for key in ("givenName", "familyName")]
+    return " ".join(part for part in parts if isinstance(part, str) and part.strip()) or None
+
+
 def json_ld_authors(meta: PageMeta) -> list[str]:
     """The article's authors as JSON-LD names them, by value or by ``@id`` reference. An
     ``Organization`` is an author only when it is a wire service: a site that credits itself
@@ -208,7 +217,7 @@ def json_ld_authors(meta: PageMeta) -> list[str]:
         authors = [authors]
     names = []
     for author in map(meta.resolve, authors):
-        name = author.get("name") if isinstance(author, dict) else author
+        name = _person_name(author) if isinstance(author, dict) else author
         # JSON-LD is script text, which HTML parsing leaves escaped: "Maria &amp; Katerina".
         if not isinstance(name, str) or not (name := clean_text(html.unescape(name))):
             continue

@@ -186,8 +186,11 @@ def is_plain_name(name: str) -> bool:
 
 
 def is_handle(name: str) -> bool:
-    """A user name, not a person's: ``admin``, ``kei_eno``, ``NOC Admin``, a user number."""
+    """A user name, not a person's: ``admin``, ``kei_eno``, ``NOC Admin``, a user number. A wire
+    service's short name is none (``dpa``, ``afp``): agencies credit themselves in lower case."""
     words = name.split()
+    if agency(name) is not None:
+        return False
     if not any(char.isalpha() for char in name) or (words and words[-1].casefold() in _HANDLES):
         return True
     return " " not in name and (name.islower() or "_" in name)
@@ -339,15 +342,21 @@ def is_desk(name: str) -> bool:
 _LEGAL_FORMS = frozenset({"inc", "llc", "ltd", "gmbh", "corp", "plc", "llp", "pty"})
 
 
+# A host name inside a credit: "Deutsche Welle (www.dw.com)", "nieuwsblad.be".
+_HOST_NAME = re.compile(r"(?<![\w.@])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|news)(?![\w.@])")
+
+
 def is_organisation(name: str) -> bool:
     """A credit to a publication or a company, not a person: "The Commercial Appeal", "SmartEtailing
-    Inc.", or a label and a name ("content: MarketingSherpa"). A person's name has no article
-    before it, no legal form after it and no colon. A wire service is credited all the same
-    ("The Associated Press")."""
+    Inc.", "Deutsche Welle (www.dw.com)", or a label and a name ("content: MarketingSherpa"). A
+    person's name has no article before it, no legal form after it, no host name and no colon.
+    A wire service is credited all the same ("The Associated Press")."""
     words = name.replace(".", " ").replace(",", " ").split()
     if not words or agency(name) is not None:
         return False
-    return words[0].casefold() == "the" or words[-1].casefold() in _LEGAL_FORMS or ":" in name
+    if words[0].casefold() == "the" or words[-1].casefold() in _LEGAL_FORMS or ":" in name:
+        return True
+    return bool(_HOST_NAME.search(name))
 
 
 def is_no_person(name: str) -> bool:

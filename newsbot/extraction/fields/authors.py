@@ -257,7 +257,7 @@ def _trafilatura_authors(page: _Page) -> list[Author]:
     0.857 / 0.880 -> 0.897."""
     found = trafilatura_metadata.extract_author(page.tree) or ""
     names = [without_label(name) for name in found.split(";")]
-    names = [name for name in names if name and is_plain_name(name)]
+    names = [name for name in names if name and (is_plain_name(name) or agency(name) is not None)]
     return [Author(romanised_name(name), name) for name in names if not _only_after_story(page, name)]
 
 
@@ -372,10 +372,10 @@ def _named_host(name: str, url: str) -> bool:
 
 # The meta tags that credit the writer, the common first: the HTML standard's ``author``, Open
 # Graph's, then the analytics and mailing vendors' that publishers fill from the byline
-# (Parse.ly, Sailthru, Dublin Core, the New York Times' ``byl``).
+# (Parse.ly, Sailthru, Piano's cXense, Dublin Core, the New York Times' ``byl``).
 _AUTHOR_TAGS = (
-    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl",
-    "citation_author",
+    "author", "article:author", "parsely-author", "sailthru.author", "cxenseparse:author", "dc.creator",
+    "dcterms.creator", "byl", "citation_author",
 )  # fmt: skip
 
 
