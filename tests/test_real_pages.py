@@ -481,6 +481,14 @@ def test_site_suffixes_leave_titles(title: str, site: str, headline: str) -> Non
     assert newsbot.extract(html, "https://example.com/story")["headline"] == headline
 
 
+def test_a_top_level_domain_names_no_site() -> None:
+    # "ch" of tagesanzeiger.ch is inside "Schweizer": a headline is cut at its site's name only.
+    title = "SVP-Parteitag zur Migration: Chiesa ruft zum «politischen Widerstand» gegen die Schweizer Asylpolitik auf"
+    head = f"<title>{title} | Tages-Anzeiger</title><meta property='og:site_name' content='Tages-Anzeiger'>"
+    html = _page(head, f"<h1>{title}</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.tagesanzeiger.ch/chiesa-ruft-zum-widerstand-123")["headline"] == title
+
+
 def test_comment_markers_do_not_cut_paragraphs() -> None:
     body = "".join(
         f"<p>Sentence {n} begins here and<!-- --> goes on after a React marker to its end.</p>" for n in range(6)

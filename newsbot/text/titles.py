@@ -28,10 +28,11 @@ def _key(text: str) -> str:
 
 
 def site_names(names: Iterable[str | None], host: str | None = None) -> list[str]:
-    """Comparison keys for the site's name: the names a page gives, and its host's labels."""
+    """Comparison keys for the site's name: the names a page gives, and its host's labels but
+    the last (a top-level domain: "ch" of tagesanzeiger.ch is inside many a title's words)."""
     keys = [_key(name) for name in names if name]
     if host:
-        keys += [_key(label) for label in host.lower().split(".") if label not in _HOST_NOISE]
+        keys += [_key(label) for label in host.lower().split(".")[:-1] if label not in _HOST_NOISE]
     return [key for key in dict.fromkeys(keys) if len(key) >= _MIN_NAME_CHARS]
 
 
