@@ -157,6 +157,25 @@ def test_a_date_without_offset_on_an_unknown_site_stays_without_one() -> None:
     assert record["datePublished"] == "2024-03-05T08:30:00"
 
 
+@pytest.mark.parametrize(
+    ("meta_time", "published"),
+    [
+        # The same clock time in UTC and with an offset: a local time some formatter labelled UTC.
+        ("2025-05-29T20:00:27Z", "2025-05-29T20:00:27+02:00"),
+        # The same instant in two offsets: the meta tag's, read first, stands.
+        ("2025-05-29T18:00:27Z", "2025-05-29T18:00:27+00:00"),
+    ],
+)
+def test_a_local_time_labelled_utc_gives_way_to_its_offset(meta_time: str, published: str) -> None:
+    json_ld = '{"@type": "NewsArticle", "datePublished": "2025-05-29T20:00:27+0200"}'
+    html = _page(
+        f"<title>Harbour reopens</title><meta property='article:published_time' content='{meta_time}'>"
+        f"<script type='application/ld+json'>{json_ld}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    assert newsbot.extract(html, "https://ledger.example.net/harbour")["datePublished"] == published
+
+
 def test_a_placeholder_date_gives_way_to_the_printed_one() -> None:
     """Gannett's templates put Go's zero time in JSON-LD and print the real stamp, time first."""
     zero = "0001-01-01T00:00:00Z"

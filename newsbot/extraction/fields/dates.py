@@ -214,8 +214,23 @@ def _plausible(found: list[FoundDate]) -> list[FoundDate]:
 
 
 def _most_precise(found: list[FoundDate]) -> FoundDate | None:
-    # max() keeps the first of equals: the earlier source wins a tie.
-    return max(found, key=lambda date: date.precision) if found else None
+    """The most precise of ``found``; of equals, the first (the earlier source). A stamp in UTC
+    that reads the same clock time as another with an offset is that local time labelled UTC
+    by a formatter that knew no zone ("20:00:27Z" in the meta tags, "20:00:27+02:00" in JSON-LD
+    and the ``<time>``): the one with the offset is taken. It changes 5 pages of 4 sites of the
+    outside and development pages, the 2 with a gold instant to it."""
+    best = max(found, key=lambda date: date.precision) if found else None
+    if best is None or best.precision < 2 or best.value.utcoffset():
+        return best
+    clock = best.value.replace(tzinfo=None)
+    return next(
+        (
+            other
+            for other in found
+            if other.precision == 2 and other.value.utcoffset() and other.value.replace(tzinfo=None) == clock
+        ),
+        best,
+    )
 
 
 def _not_after(later: datetime, earlier: datetime) -> bool:
