@@ -187,12 +187,13 @@ def author_counts(found: Iterable[str], gold: str) -> tuple[int, int, int, int]:
 
 
 def same_instant(found: str, gold: str) -> bool | None:
-    """Whether two times are the same instant; None when the gold has no offset (no instant to compare)."""
+    """Whether two times are the same instant to the second (a page may print milliseconds in one
+    stamp and not in another); None when the gold has no offset (no instant to compare)."""
     expected = _parse_time(gold)
     if expected is None or expected.tzinfo is None:
         return None
     got = _parse_time(found)
-    return got is not None and got.tzinfo is not None and got == expected
+    return got is not None and got.tzinfo is not None and got.replace(microsecond=0) == expected.replace(microsecond=0)
 
 
 def _parse_time(text: str) -> datetime | None:

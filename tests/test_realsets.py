@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import unicodedata
+from pathlib import Path
+
 import pytest
 
-from bench import realsets
+from bench import outside, realsets
 from bench.generalise import author_counts, gold_names, same_headline, same_instant, tokens_f1
 
 
@@ -54,4 +59,53 @@ def test_instants_compare_only_where_the_gold_has_an_offset() -> None:
     assert same_instant("2015-07-10T13:53:00+00:00", "2015-07-10T09:53:00-04:00") is True
     assert same_instant("2015-07-10T09:53:00", "2015-07-10T09:53:00-04:00") is False
     assert same_instant("2015-07-10T09:53:00", "2015-07-10T09:53") is None
+    assert same_instant("2024-09-29T15:27:29+00:00", "2024-09-29 15:27:29.697000+00:00") is True  # to the second
+    assert same_instant("2024-09-29T15:27:30+00:00", "2024-09-29 15:27:29.697000+00:00") is False
     assert same_headline("Breaking: “quoted”  title", 'breaking: "quoted" title')
+
+
+def _write_outside(folder: Path, story: str) -> None:
+    """A folder in Fundus's test-data layout: one publisher with two parser versions and pages."""
+    country = folder / "de"
+    country.mkdir()
+    html = f"<html><head><title>Hafen öffnet</title></head><body><h1>Hafen öffnet</h1>{story}</body></html>"
+    for day in ("2024_04_28", "2025_06_05"):
+        (country / f"Ledger_{day}.html.gz").write_bytes(gzip.compress(html.encode()))
+    (country / "meta.info").write_text(
+        json.dumps(
+            {
+                f"Ledger_{day}.html.gz": {"url": f"https://www.ledger.example/{day}"}
+                for day in ("2024_04_28", "2025_06_05")
+            }
+        )
+    )
+    body = {
+        "summary": ["Der Hafen ist wieder offen."],
+        "sections": [{"headline": ["Neu"], "paragraphs": ["Schiffe fahren."]}],
+    }
+    version = {
+        "authors": ["Anna Fink"],
+        "body": body,
+        "publishing_date": "2025-06-05 12:36:40+02:00",
+        "title": "Hafen öffnet",
+    }
+    # V1_1 comes between V1 and V2, as Fundus numbers its parsers; the newer page pairs with V2.
+    versions = {"V2": {**version, "title": "Neu"}, "V1": version, "V1_1": {**version, "body": {}}}
+    (country / "Ledger.json").write_text(json.dumps(versions))
+
+
+def test_an_outside_folder_is_read_page_by_page_with_its_parsers_output(tmp_path: Path) -> None:
+    _write_outside(tmp_path, "<p>Schiffe fahren.</p>")
+    pages = outside.load(tmp_path)
+    # Three versions for two pages do not pair up: the newest page with the newest version alone.
+    assert [(page.key, page.title) for page in pages] == [("de/Ledger_2025_06_05", "Neu")]
+    page = pages[0]
+    assert page.url == "https://www.ledger.example/2025_06_05" and page.site == "ledger.example"
+    assert page.body == "Der Hafen ist wieder offen.\n\nNeu\n\nSchiffe fahren."
+    assert (page.author, page.day, page.published) == ("Anna Fink", "2025-06-05", "2025-06-05 12:36:40+02:00")
+    assert "Hafen öffnet" in page.html() and page.half in realsets.HALVES
+
+
+def test_outside_gold_is_read_in_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Südtiroler Ärzte")
+    assert outside._body({"summary": [decomposed]}) == "Südtiroler Ärzte"
