@@ -195,6 +195,8 @@ def test_a_placeholder_date_gives_way_to_the_printed_one() -> None:
     [
         ({"@type": "Organization", "name": "RT"}, []),  # the site crediting itself
         ({"@type": "Organization", "name": "Associated Press"}, ["Associated Press"]),  # a wire
+        ([{"name": "Paula Steiger"}, {"@type": "Organization", "name": "SDA"}], ["Paula Steiger", "SDA"]),
+        ({"@type": "Organization", "name": "Deutsche Presse-Agentur"}, ["Deutsche Presse-Agentur"]),
         (
             [{"@type": "Person", "name": "Sandee LaMotte"}, {"@type": "Organization", "name": "PTI"}],
             ["Sandee LaMotte", "PTI"],
