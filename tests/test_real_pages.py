@@ -242,6 +242,24 @@ def test_a_byline_that_ends_in_its_date_dates_the_page() -> None:
     assert record["datePublished"] == "2019-11-18T11:04:00"
 
 
+def test_a_json_ld_article_declared_as_the_pages_main_entity_is_read() -> None:
+    # Ippen Media's sites (merkur.de, fr.de): the article nested in its WebPage.
+    article = {
+        "@type": "NewsArticle",
+        "datePublished": "2023-04-28T18:16:04+0200",
+        "author": {"name": "Nadja Zinsmeister"},
+    }
+    faq = {"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Why?"}]}
+    data = json.dumps([{"@type": "WebPage", "mainEntity": article}, faq])
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{data}</script>",
+        f"<h1>Harbour reopens</h1><time datetime='2023-04-28 18:16'>28.04.2023, 18:16</time>{_STORY}",
+    )
+    record = newsbot.extract(html, "https://www.example-news.com/harbour-reopens")
+    assert record["datePublished"] == "2023-04-28T18:16:04+02:00"
+    assert [author["name"] for author in record["authors"]] == ["Nadja Zinsmeister"]
+
+
 def test_a_json_ld_graph_dates_the_page_when_its_article_block_does_not_parse() -> None:
     """inexhibit.com: Yoast's graph gives the dates on its WebPage; the page's own Article block
     has a stray quote, and moneycontrol.com prints raw line breaks inside JSON-LD strings."""

@@ -197,6 +197,11 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str,
                 yield kinds, node
                 graph = node.get("@graph", [])
                 stack.extend(graph if isinstance(graph, list) else [graph])
+                # A page may declare its article as its main entity ({"@type": "WebPage",
+                # "mainEntity": {"@type": "NewsArticle", ...}}); the main entities of other
+                # kinds (a FAQ's questions, a profile's person) say nothing of an article.
+                main = node.get("mainEntity")
+                stack.extend(entity for entity in (main if isinstance(main, list) else [main]) if _is_article(entity))
 
 
 def _person_name(node: dict[str, Any]) -> Any:
@@ -225,3 +230,8 @@ def json_ld_authors(meta: PageMeta) -> list[str]:
             continue
         names.append(name)
     return names
+
+
+def _is_article(node: Any) -> bool:
+    kind = node.get("@type") if isinstance(node, dict) else None
+    return bool({k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)} & ARTICLE_TYPES)
