@@ -242,6 +242,16 @@ def test_a_byline_that_ends_in_its_date_dates_the_page() -> None:
     assert record["datePublished"] == "2019-11-18T11:04:00"
 
 
+@pytest.mark.parametrize("kind", ["ReviewNewsArticle", "BackgroundNewsArticle", "SatiricalArticle"])
+def test_every_kind_of_news_article_is_read(kind: str) -> None:
+    data = json.dumps({"@type": kind, "datePublished": "2023-04-28T18:16:04+02:00"})
+    html = _page(
+        f"<title>Harbour reopens</title><script type='application/ld+json'>{data}</script>",
+        f"<h1>Harbour reopens</h1>{_STORY}",
+    )
+    assert newsbot.extract(html, "https://www.example-news.com/harbour")["datePublished"] == "2023-04-28T18:16:04+02:00"
+
+
 def test_a_json_ld_article_declared_as_the_pages_main_entity_is_read() -> None:
     # Ippen Media's sites (merkur.de, fr.de): the article nested in its WebPage.
     article = {

@@ -22,16 +22,23 @@ _META = Selector(("meta[content]",))
 _CANONICAL = Selector(("link[rel=canonical][href]",))
 _JSON_LD = Selector(("script[type='application/ld+json']",))
 _TITLE = Selector(("title",))
+# schema.org's Article and the kinds of it a news page declares: NewsArticle and every subtype
+# of it, blog posts, reports and satire. Not TechArticle (documentation declares it) nor
+# SocialMediaPosting (forum and social posts): the page-kind model reads these as articles.
 ARTICLE_TYPES = frozenset(
     {
+        "Article",
         "NewsArticle",
+        "AnalysisNewsArticle",
+        "AskPublicNewsArticle",
+        "BackgroundNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
         "BlogPosting",
         "LiveBlogPosting",
         "Report",
-        "Article",
-        "ReportageNewsArticle",
-        "AnalysisNewsArticle",
-        "OpinionNewsArticle",
+        "SatiricalArticle",
     }
 )
 
