@@ -178,8 +178,13 @@ def test_a_wire_service_with_its_article() -> None:
         ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", ["Bradley M. Kuhn"]),  # the writer's home page
         ("By: Jane Doe", ["Jane Doe"]),  # a label with a colon is no organisation's name
         ("Written by: Lisa Kaczke and Trevor J. Mitchell", ["Lisa Kaczke", "Trevor J. Mitchell"]),
+        # A list of writers, its last two joined; after one name alone such a pair is a role.
+        ("Mamokete Modiba, Claire Benit-Gbaffou, Sarah Charlton and Tanya Zack",
+         ["Mamokete Modiba", "Claire Benit-Gbaffou", "Sarah Charlton", "Tanya Zack"]),
+        ("Jane Doe, John Roe, and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"]),
+        ("Nicole Forbes, Master Horticulturalist & Garden Educator", ["Nicole Forbes"]),
     ],
-)
+)  # fmt: skip
 def test_credited_names(credit: str, names: list[str]) -> None:
     assert credited_names(credit) == names
 

@@ -455,21 +455,38 @@ def credited_names(credit: str) -> list[str]:
     follows them: "By MEG KINNARD and ERRIN HAINES, Associated Press" -> the two writers;
     "Jill Disis, CNN Business", "Troy L. Smith, Cleveland.com", "Amy Kuperinsky | NJ Advance
     Media for NJ.com", "Ilana Muhlstein, MS, RDN", "Bradley M. Kuhn (http://ebb.org/bkuhn/)" ->
-    the writer alone. After a comma another writer is two to four capitalised words that are no
-    outlet's, wire's or role's."""
+    the writer alone; "Mamokete Modiba, Claire Benit-Gbaffou, Sarah Charlton and Tanya Zack" -> all
+    four. After a comma another writer is two to four capitalised words that are no outlet's,
+    wire's or role's."""
     text = _CREDIT_BY.sub("", clean_text(_CREDIT_URL.sub("", credit))).split(" | ")[0]
     first, *rest = [part.strip() for part in text.split(",")]
     names = [name for name in _NAMES_AND.split(first) if name]
-    for part in rest:
-        words = part.split()
-        if (
-            2 <= len(words) <= 4
-            and _LETTERS_NAME.match(part)
-            and all(word[0].isupper() and not word.isupper() for word in words)
-            and not _ROLE.search(part)
-            and agency(part) is None
-            and not {word.casefold() for word in words} & _OUTLET_WORDS
-            and not is_desk(part)
-        ):
-            names.append(part)
+    listed = False
+    for each in rest:
+        each = _LIST_AND.sub("", each)  # the Oxford comma's "A, B, and C"
+        # The last of a list of writers may join two: "A, B, C and D"; after one name alone
+        # such a pair is as often a role ("Jane Doe, Master Gardener & Educator").
+        parts = _NAMES_AND.split(each) if listed else [each]
+        found = [part for part in parts if _another_writer(part)]
+        if len(found) == len(parts):
+            names += found
+            listed = True
     return names
+
+
+_LIST_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+
+
+def _another_writer(part: str) -> bool:
+    """After a comma, another writer: two to four capitalised words that are no outlet's,
+    wire's, desk's or role's."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 4
+        and bool(_LETTERS_NAME.match(part))
+        and all(word[0].isupper() and not word.isupper() for word in words)
+        and not _ROLE.search(part)
+        and agency(part) is None
+        and not {word.casefold() for word in words} & _OUTLET_WORDS
+        and not is_desk(part)
+    )
