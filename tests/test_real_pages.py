@@ -388,6 +388,16 @@ def test_an_author_link_before_the_story_names_its_writer() -> None:
     )
     record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
     assert [author["name"] for author in record["authors"]] == ["Tony Carter"]  # not the commenter
+    teasers = _page(
+        "<title>Harbour reopens</title>",
+        f"<h1>Harbour reopens</h1><a rel='author' href='/a/tc'>Tony Carter</a>{_STORY}"
+        + "".join(
+            f"<div class='card'><h3>Bridge closes</h3><a rel='author' href='/a/{n}'>By {name}</a></div>"
+            for n, name in enumerate(["Anna Shechtman", "Will Nediger", "Louis Menand", "Jack Rear"])
+        ),
+    )
+    record = newsbot.extract(teasers, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Tony Carter"]  # not the related stories' writers
 
 
 def test_a_json_ld_author_by_reference_is_resolved_and_handles_are_no_authors() -> None:

@@ -144,6 +144,10 @@ def _layout_bylines(page: _Page) -> list[Author]:
                 found.append(author)
             elif author.email and not found[same].email:
                 found[same] = replace(found[same], email=author.email)
+    if page.undescribed and len(found) > _MAX_LINKED_WRITERS:
+        # More writers than a story has: the story's byline first, then teaser cards' (The
+        # New Yorker's and the Telegraph's "By ..." under each related story).
+        return found[:1]
     return found
 
 
