@@ -199,16 +199,16 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str,
             if isinstance(node, list):
                 stack.extend(node)
             elif isinstance(node, dict):
-                kind = node.get("@type")
-                kinds = {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
-                yield kinds, node
+                yield _types(node), node
                 graph = node.get("@graph", [])
                 stack.extend(graph if isinstance(graph, list) else [graph])
                 # A page may declare its article as its main entity ({"@type": "WebPage",
                 # "mainEntity": {"@type": "NewsArticle", ...}}); the main entities of other
                 # kinds (a FAQ's questions, a profile's person) say nothing of an article.
                 main = node.get("mainEntity")
-                stack.extend(entity for entity in (main if isinstance(main, list) else [main]) if _is_article(entity))
+                for entity in main if isinstance(main, list) else [main]:
+                    if isinstance(entity, dict) and _types(entity) & ARTICLE_TYPES:
+                        stack.append(entity)
 
 
 def _person_name(node: dict[str, Any]) -> Any:
@@ -239,6 +239,7 @@ def json_ld_authors(meta: PageMeta) -> list[str]:
     return names
 
 
-def _is_article(node: Any) -> bool:
-    kind = node.get("@type") if isinstance(node, dict) else None
-    return bool({k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)} & ARTICLE_TYPES)
+def _types(node: dict[str, Any]) -> set[str]:
+    """A JSON-LD node's types: its ``@type``, one or a list."""
+    kind = node.get("@type")
+    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
