@@ -313,13 +313,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     sets = {name: pages for name, pages in load_all().items() if not args.set or name in args.set}
-    results = run(sets, processes=args.processes, limit=args.limit)
+    show(run(sets, processes=args.processes, limit=args.limit), args.json)
+    return 0
+
+
+def show(results: dict[str, Any], json_path: Path | None) -> None:
+    """Print the figures' tables, and write the figures to ``json_path`` when given."""
     from bench.report import render_sets  # the report reads this module's figures
 
     print("\n\n".join(render_sets(results)))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 0
+    if json_path:
+        json_path.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.generalise import run
+from bench.generalise import run, show
 from bench.realsets import GoldPage, site_of
 
 SET_NAME = "outside"
@@ -100,12 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = load(args.folder)
     if not pages:
         parser.error(f"no pages with a URL and a gold body under {args.folder}")
-    results = run({SET_NAME: pages}, processes=args.processes)
-    from bench.report import render_sets
-
-    print("\n\n".join(render_sets(results)))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    show(run({SET_NAME: pages}, processes=args.processes), args.json)
     return 0
 
 
