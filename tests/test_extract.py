@@ -355,6 +355,26 @@ def test_a_span_inside_a_sentence_keeps_its_words(span: str) -> None:
     assert "paid for by the harbour board after a vote" in body
 
 
+def test_a_sentence_with_a_link_stays_in_the_story_where_each_block_has_its_wrapper() -> None:
+    # One <div> per text block (the BBC's, Postmedia's): trafilatura's precision mode deletes a
+    # wrapper holding a short paragraph with a link, and the paragraph with it.
+    linked = (
+        "It also <a href='https://www.nato.int/topics'>co-ordinates military plans<span class='tooltip'></span></a>"
+        " and carries out joint exercises with the forces of its members."
+    )
+    blocks = "".join(
+        f"<div class='text-block'><div><p>{text}</p></div></div>" for text in [*STORY[:2], linked, STORY[2]]
+    )
+    teaser = "<div class='text-block'><div><p><a href='/other'>Bridge closes for a month of repairs</a></p></div></div>"
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+        f"{blocks}{teaser}</article></body></html>"
+    )
+    body = newsbot.extract(html, "https://www.example-news.com/news/harbour-reopens-12345")["articleBody"]
+    assert "It also co-ordinates military plans and carries out joint exercises with the forces of its members." in body
+    assert "Bridge closes" not in body  # a link alone is no sentence of the story
+
+
 def test_subheadings_holding_a_table_of_contents_target_stay_in_the_story() -> None:
     # Table-of-contents plugins put an empty <span id> in each subheading as the jump target;
     # trafilatura's precision mode then lost the heading's words, which follow it.

@@ -25,7 +25,14 @@ from newsbot.extraction.fields.images import read_main_image, read_photos
 from newsbot.extraction.fields.language import read_language
 from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.fields.sections import read_breadcrumbs
-from newsbot.extraction.html import block_lines, keep_sentence_spans, parse_html, unlink_heading_anchors, wrap_text_runs
+from newsbot.extraction.html import (
+    block_lines,
+    keep_sentence_spans,
+    parse_html,
+    unlink_heading_anchors,
+    unlink_prose_links,
+    wrap_text_runs,
+)
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
@@ -144,6 +151,7 @@ def extract_article(
         # Microdata types join JSON-LD's: a shop declares its Product either way.
         declared_types = meta.json_ld_types | microdata_types(tree)
         unlink_heading_anchors(tree)
+        unlink_prose_links(tree)
         keep_sentence_spans(tree)
         lines = generic_story_lines(tree, page_url, len(page_text)) or block_lines(tree)
     body = clean_body(

@@ -328,3 +328,44 @@ def keep_sentence_spans(root: etree._Element) -> None:
 def _elements(found: object) -> list[lxml.html.HtmlElement]:
     """The elements of an XPath's answer on a parsed page (an XPath may answer a string or a number)."""
     return [node for node in found if isinstance(node, lxml.html.HtmlElement)] if isinstance(found, list) else []
+
+
+_PROSE_LINKS = etree.XPath("//p[.//a]")
+# A paragraph of prose ends as a sentence does; a teaser's "Read more" or a list of links does not.
+_PROSE_END = re.compile(r"[.!?…。！？\"”’»)]$")
+# Above this share of a paragraph's words in links it is a link list or a teaser, and stays one.
+_PROSE_LINK_SHARE = 0.5
+
+
+def unlink_prose_links(root: etree._Element) -> None:
+    """Turn the links inside paragraphs of prose into plain words of their sentence.
+
+    trafilatura's precision mode deletes a short paragraph with a link where its wrapper ``<div>``
+    holds nothing else (a wrapper per text block is how many publishing systems print a story:
+    the BBC, Postmedia, Motley Fool), and a paragraph that opens with a link could lose the
+    link's words; so a story lost every sentence that linked a source. A paragraph that ends as
+    a sentence does, with at most half of its words in links, is prose: its links' words are the
+    sentence's, and a link's empty children (a tooltip marker) go, as trafilatura would take
+    the sentence after them with them. Link lists and teasers keep their links and their fate.
+    """
+    for paragraph in _elements(_PROSE_LINKS(root)):
+        text = " ".join(paragraph.text_content().split())
+        if not _PROSE_END.search(text):
+            continue
+        anchors = list(paragraph.iterdescendants("a"))
+        if sum(len(" ".join(anchor.text_content().split())) for anchor in anchors) > _PROSE_LINK_SHARE * len(text):
+            continue
+        for anchor in anchors:
+            for empty in [node for node in anchor.iterdescendants() if _is_empty(node)]:
+                empty.drop_tree()  # its tail stays
+            anchor.drop_tag()
+
+
+def _is_empty(node: etree._Element) -> bool:
+    """An element without words or an image (a tooltip's marker, an icon's span)."""
+    return (
+        isinstance(node, lxml.html.HtmlElement)
+        and node.tag != "img"
+        and not node.text_content().strip()
+        and node.find(".//img") is None
+    )
