@@ -349,11 +349,11 @@ def unlink_prose_links(root: etree._Element) -> None:
     the sentence after them with them. Link lists and teasers keep their links and their fate.
     """
     for paragraph in _elements(_PROSE_LINKS(root)):
-        text = " ".join(paragraph.text_content().split())
+        text = text_of(paragraph)
         if not _PROSE_END.search(text):
             continue
         anchors = list(paragraph.iterdescendants("a"))
-        if sum(len(" ".join(anchor.text_content().split())) for anchor in anchors) > _PROSE_LINK_SHARE * len(text):
+        if sum(len(text_of(anchor)) for anchor in anchors) > _PROSE_LINK_SHARE * len(text):
             continue
         for anchor in anchors:
             for empty in [node for node in anchor.iterdescendants() if _is_empty(node)]:
