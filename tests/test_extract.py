@@ -384,3 +384,40 @@ def test_subheadings_holding_a_table_of_contents_target_stay_in_the_story() -> N
         )
     )
     assert [line for line in body if line in _GUIDE_SECTIONS] == list(_GUIDE_SECTIONS)
+
+
+_PARTS = [
+    [
+        f"Part {part}, paragraph {n}: the council's plan for the harbour was argued over for a whole evening."
+        for n in "abc"
+    ]
+    for part in (1, 2, 3)
+]
+
+
+def _split_story(between: str) -> str:
+    parts = between.join(f"<div class='body__container article__body'>{paragraphs(part)}</div>" for part in _PARTS)
+    return (
+        "<html><head><title>Harbour plan argued over</title></head><body><article>"
+        f"<h1>Harbour plan argued over</h1>{parts}</article></body></html>"
+    )
+
+
+def test_a_story_split_into_parts_by_ads_is_read_whole() -> None:
+    # Some sites put each part of a long story in its own container of the same class, with an
+    # ad or a newsletter box between them; trafilatura keeps the first part alone.
+    ad = "<div class='ad-slot'><p>Advertisement</p></div><div class='newsletter'><p>Sign up today</p></div>"
+    body = newsbot.extract(_split_story(ad), "https://www.example-news.com/story/harbour-plan")["articleBody"]
+    assert body.splitlines() == [line for part in _PARTS for line in part]
+
+
+def test_the_same_container_in_another_article_is_no_part_of_the_story() -> None:
+    # A related story's teaser in its own <article>, built with the story's own container class.
+    teaser = f"<div class='body__container article__body'>{paragraphs(_PARTS[2])}</div>"
+    html = (
+        _split_story("")
+        .replace(teaser, "")
+        .replace("</article>", f"</article><aside><article>{teaser}</article></aside>")
+    )
+    body = newsbot.extract(html, "https://www.example-news.com/story/harbour-plan")["articleBody"]
+    assert body.splitlines() == [line for part in _PARTS[:2] for line in part]
