@@ -44,6 +44,24 @@ def test_caption_printed_from_alt_text_is_removed() -> None:
     assert record["articleBody"].split("\n") == STORY
 
 
+def test_a_japanese_caption_printed_from_alt_text_is_removed() -> None:
+    # Japanese writes no spaces between words: the alt text's length is read in characters.
+    caption = "移送のため警視庁を出る容疑者＝13日、東京・霞ケ関で（本社撮影）"
+    story = [
+        "東京女子医大の新校舎建設工事を巡って、大学に損害を与えたとして、警視庁捜査2課は13日、背任の疑いで元理事長を逮捕した。",
+        "同課は、容疑者が金を自身や側近に還流して私的に流用していたとみて、不透明な資金の流れの全容解明を進める。",
+        "逮捕容疑では、2018年7月から2020年2月にかけて、同大の新校舎2棟の建設工事を巡り、報酬名目で約1億2000万円を支払わせた疑い。",
+    ]
+    photo = (
+        f"<div class='image'><a href='/article_photo/list?id=1'><img src='/p/1.jpg' alt='{caption}'></a></div>"
+        f"<p class='caption'>{caption}</p>"
+    )
+    blocks = "".join(f"<div class='block'>{block}</div>" for block in (story[0], photo, *story[1:]))
+    html = f"<html><head><title>元理事長を逮捕</title></head><body><div id='entry'>{blocks}</div></body></html>"
+    body = newsbot.extract(html, "https://www.example-shimbun.jp/article/379018")["articleBody"]
+    assert body.splitlines() == story
+
+
 def test_caption_element_with_unknown_class_word() -> None:
     html = page(
         f"<main><div class='pic'><img src='/data/photo/a.jpg'><div class='photo-caption'>{CAPTION}. [YONHAP]</div>"

@@ -21,6 +21,9 @@ from newsbot.text.normalise import clean_text
 _IMG = Selector(("img",))
 # Shorter alt texts ("Korea JoongAng Daily", "photo") could equal a line of prose by chance.
 _MIN_ALT_WORDS = 6
+# Japanese and Chinese write no spaces between words: there a word is about two characters of
+# Han or kana (a Japanese caption repeated from its alt text was one "word" long, and stayed).
+_UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _SRC_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
 # A caption is a sentence or two. A class-name guess ("[class*=caption]") can match a page's
 # <body class="captions"> or a story wrapper: such an element is no caption.
@@ -115,8 +118,12 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
         found.elements.append(caption)
         add(url, caption)
     alts = (clean_text(img.get("alt") or "") for img in _IMG(tree))
-    found.alt_texts = [alt for alt in alts if len(alt.split()) >= _MIN_ALT_WORDS]
+    found.alt_texts = [alt for alt in alts if _words(alt) >= _MIN_ALT_WORDS]
     return found
+
+
+def _words(text: str) -> int:
+    return len(text.split()) + len(_UNSPACED_LETTER.findall(text)) // 2
 
 
 def read_main_image(meta: PageMeta, url: str, profile: SiteProfile, photos: list[Photo]) -> dict[str, str] | None:
