@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 import newsbot
-from newsbot.errors import EmptyPage, NoHeadline
+from newsbot.errors import EmptyBody, EmptyPage, NoHeadline
 from newsbot.extraction.html import block_lines, decode
 
 URL = "https://koreajoongangdaily.joins.com/news/2026-03-02/business/industry/Robots-in-factories/2540001"
@@ -439,3 +439,28 @@ def test_the_same_container_in_another_article_is_no_part_of_the_story() -> None
     )
     body = newsbot.extract(html, "https://www.example-news.com/story/harbour-plan")["articleBody"]
     assert body.splitlines() == [line for part in _PARTS[:2] for line in part]
+
+
+def test_a_story_only_in_a_scripts_payload_is_read_from_there() -> None:
+    # A page rendered by its own JavaScript ships the story's markup as a JSON string (Next.js'
+    # streamed payload) and prints none of it: read from the script, not refused as empty.
+    markup = "<p class='editor-p'>" + "</p>$$ARTICLEAD$$<p class='editor-p'>".join(STORY) + "</p>"
+    payload = json.dumps(markup).replace("<", "\\u003c")
+    html = (
+        "<html><head><title>Robots in factories</title></head><body><div id='app'><h1>Robots in factories</h1>"
+        f"<div class='article-body'></div></div><script>self.__next_f.push([1,{payload}])</script></body></html>"
+    )
+    body = newsbot.extract(html, "https://www.example-ilbo.com/news/article/A2026012914320005196")["articleBody"]
+    assert body.splitlines() == STORY
+
+
+def test_a_script_without_a_story_leaves_an_empty_page_refused() -> None:
+    # A consent banner's template: paragraphs, none of them a story's.
+    banner = "".join(f"<p>{words}</p>" for words in ["We use cookies.", "Accept all", "Reject all", "Settings"] * 20)
+    payload = json.dumps(banner)
+    html = (
+        "<html><head><title>Robots in factories</title></head><body><h1>Robots in factories</h1>"
+        f"<script>var state = {{'html': {payload}}}</script></body></html>"
+    )
+    with pytest.raises(EmptyBody):
+        newsbot.extract(html, "https://www.example-ilbo.com/news/article/A2026012914320005196")

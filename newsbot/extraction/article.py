@@ -36,10 +36,11 @@ from newsbot.extraction.html import (
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
+from newsbot.extraction.scripted import scripted_story, story_scripts
 from newsbot.extraction.story import generic_story_lines, long_paragraphs, story_lines
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
-from newsbot.text.body import clean_body
+from newsbot.text.body import CleanBody, clean_body
 from newsbot.text.bylines import (
     is_no_person,
     merged_authors,
@@ -129,6 +130,7 @@ def extract_article(
     list_links: frozenset[str] = frozenset()
     page_link_chars = 0
     page_text, markup, declared_types = "", {}, frozenset[str]()
+    scripts: list[str] = []
     if container is not None:
         removed["captions/pruned"] += sum(1 for caption in photos.captions if caption)
         _drop(photos.elements)
@@ -145,6 +147,7 @@ def extract_article(
         wrap_text_runs(tree)
         link_texts, list_links, page_link_chars = _link_keys(tree)
         # Every field is read: what trafilatura would only copy and throw away goes first.
+        scripts = story_scripts(tree)
         etree.strip_elements(tree, *_NO_STORY_TAGS, with_tail=False)
         page_text = str(_PAGE_TEXT(tree))
         markup = count_markup(tree, page_text)
@@ -154,16 +157,23 @@ def extract_article(
         unlink_prose_links(tree)
         keep_sentence_spans(tree)
         lines = generic_story_lines(tree, page_url, len(page_text)) or block_lines(tree)
-    body = clean_body(
-        lines,
-        headline=headline,
-        titles=[*title_variants(meta), page_url, url],
-        captions=CaptionMatcher(photos.captions + photos.alt_texts),
-        chrome=profile.chrome_rules_for(language),
-        language=language,
-        credit_captions=profile.credit_captions,
-        list_links=list_links,
-    )
+
+    def cleaned(lines: list[str], list_links: frozenset[str] = frozenset()) -> CleanBody:
+        return clean_body(
+            lines,
+            headline=headline,
+            titles=[*title_variants(meta), page_url, url],
+            captions=CaptionMatcher(photos.captions + photos.alt_texts),
+            chrome=profile.chrome_rules_for(language),
+            language=language,
+            credit_captions=profile.credit_captions,
+            list_links=list_links,
+        )
+
+    body = cleaned(lines, list_links)
+    if sum(map(len, body.paragraphs)) < min_body_chars and (page := scripted_story(scripts)) is not None:
+        # No story in the HTML, and one in a script for the page's code to render.
+        body = cleaned(story_lines(page, page_url, favor_precision=True, fast=True))
     removed.update(body.removed)
     article_body = "\n".join(body.paragraphs)
     if len(article_body) < min_body_chars:

@@ -1,0 +1,61 @@
+"""A story the page carries only inside a script, as HTML in a string for its own code to render.
+
+Pages built as JavaScript applications (Next.js' streamed payload ``self.__next_f.push``, React
+Query's dehydrated state) may ship the story's markup as a JSON string and print no story in
+the HTML itself: Hankook Ilbo's pages since 2026, among the outside pages. There trafilatura
+finds nothing, and the page was refused as empty. Only then are the scripts read: the longest
+string holding several paragraphs' markup is the story.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import lxml.html
+from lxml import etree
+
+from newsbot.extraction.html import text_of
+from newsbot.extraction.story import long_paragraphs
+
+# A JSON string literal long enough to hold a story; JavaScript writes its payloads as JSON.
+_LONG_STRING = re.compile(r'"(?:[^"\\\n]|\\.){300,}"')
+# The opening of a paragraph, as markup or as JSON writes "<" inside a script.
+_PARAGRAPH_MARK = ("<p", "\\u003cp")
+_MIN_PARAGRAPHS = 3
+# A template's placeholder left for the page's code to fill (Hankook's "$$ARTICLEAD$$" for ads).
+_PLACEHOLDER = re.compile(r"\$\$[A-Z_]+\$\$")
+
+
+def story_scripts(tree: etree._Element) -> list[str]:
+    """The texts of the page's scripts that may hold a story's markup, kept before scripts go."""
+    return [
+        script.text
+        for script in tree.iter("script")
+        if script.text and any(mark in script.text for mark in _PARAGRAPH_MARK)
+    ]
+
+
+def scripted_story(scripts: list[str]) -> lxml.html.HtmlElement | None:
+    """A page holding the longest story markup found in ``scripts`` in one ``<article>``, for
+    trafilatura to read; None when no string holds ``_MIN_PARAGRAPHS`` long paragraphs."""
+    best, best_chars = None, 0
+    for text in scripts:
+        for literal in _LONG_STRING.finditer(text):
+            try:
+                value = json.loads(literal.group())
+            except ValueError:
+                continue
+            if not isinstance(value, str) or value.count("<p") < _MIN_PARAGRAPHS:
+                continue
+            try:
+                page = lxml.html.document_fromstring(
+                    f"<html><body><article>{_PLACEHOLDER.sub('', value)}</article></body></html>"
+                )
+            except (etree.ParserError, ValueError):
+                continue
+            if len(long_paragraphs(page)) < _MIN_PARAGRAPHS:
+                continue  # a template's few words (a consent banner, a menu), no story
+            if (chars := len(text_of(page))) > best_chars:
+                best, best_chars = page, chars
+    return best
