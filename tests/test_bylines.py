@@ -183,6 +183,11 @@ def test_a_wire_service_with_its_article() -> None:
          ["Mamokete Modiba", "Claire Benit-Gbaffou", "Sarah Charlton", "Tanya Zack"]),
         ("Jane Doe, John Roe, and Ann Poe", ["Jane Doe", "John Roe", "Ann Poe"]),
         ("Nicole Forbes, Master Horticulturalist & Garden Educator", ["Nicole Forbes"]),
+        # Korean credits carry the title after the name, as bylines do.
+        ("신현주 기자", ["신현주"]),
+        ("김민욱·최은경 기자", ["김민욱", "최은경"]),
+        ("워싱턴=김필규 특파원", ["김필규"]),
+        ("신현주", ["신현주"]),
     ],
 )  # fmt: skip
 def test_credited_names(credit: str, names: list[str]) -> None:

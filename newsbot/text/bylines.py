@@ -295,6 +295,7 @@ _KO_TITLES = frozenset(
 # Words that may stand before a title as a word of their own: "수석 논설위원", "선임 기자".
 _KO_TITLE_PREFIXES = frozenset({"수석", "선임", "전문", "객원", "인턴", "사진", "영상", "대표"})
 _KO_NAME = re.compile(r"[가-힣]{2,4}")
+_HANGUL = re.compile(r"[가-힣]")
 # "워싱턴=", "세종=", "(서울=연합뉴스)": where the story was filed, printed before the name.
 _KO_PLACE = re.compile(r"^\(?[가-힣A-Za-z]{1,12}\s*=\s*(?:[가-힣A-Za-z0-9]{1,12}\)\s*)?")
 _KO_SEPARATORS = re.compile(r"(\s*[,·ㆍ/]\s*|\s+)")
@@ -456,9 +457,11 @@ def credited_names(credit: str) -> list[str]:
     "Jill Disis, CNN Business", "Troy L. Smith, Cleveland.com", "Amy Kuperinsky | NJ Advance
     Media for NJ.com", "Ilana Muhlstein, MS, RDN", "Bradley M. Kuhn (http://ebb.org/bkuhn/)" ->
     the writer alone; "Mamokete Modiba, Claire Benit-Gbaffou, Sarah Charlton and Tanya Zack" -> all
-    four. After a comma another writer is two to four capitalised words that are no outlet's,
-    wire's or role's."""
+    four; "신현주 기자" -> the name without its title, as a Korean byline reads. After a comma
+    another writer is two to four capitalised words that are no outlet's, wire's or role's."""
     text = _CREDIT_BY.sub("", clean_text(_CREDIT_URL.sub("", credit))).split(" | ")[0]
+    if _HANGUL.search(text) and (korean := _korean_byline(text)):
+        return [author.name for author in korean]  # "홍길동 기자": the name without its title
     first, *rest = [part.strip() for part in text.split(",")]
     names = [name for name in _NAMES_AND.split(first) if name]
     listed = False
