@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.text.captions import CaptionMatcher, has_credit, split_credit
+from newsbot.text.captions import CaptionMatcher, has_credit, is_photo_credit, split_credit
 
 CAPTION = (
     "Suh Hoon, South Korea's national security adviser, left, shakes hands with his U.S. counterpart, "
@@ -92,3 +92,27 @@ def test_title_case_credits_of_caption_elements(caption: str, text: str, credit:
 def test_one_word_credits_after_a_caption_name_no_outlet(caption: str, text: str, credit: str | None) -> None:
     parts = split_credit(caption, title_case=True)
     assert (parts.text, parts.credit) == (text, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("STR/AFP via Getty Images", True),
+        ("Long Wei/Costfoto/Barcroft Media via Getty Images", True),
+        ("SolStock/E+ via Getty Images", True),
+        ("Photo: Shutterstock", True),
+        ("Photo: AFP", True),  # a wire after a photo label is the photo's
+        ("Foto: dpa", True),
+        ("Image: Phando Jikelo/Independent Newspapers", True),
+        ("© Jane Doe", True),
+        # A wire's name alone or after a writer is a byline, not a photo's credit.
+        ("AFP", False),
+        ("By Jane Doe, Reuters", False),
+        ("Jane Doe/Reuters", False),
+        # Sentences that name a picture agency or start with a label are story text.
+        ("Getty Images said on Monday it would cut 200 jobs.", False),
+        ("Image: the company's new logo was unveiled on Monday.", False),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_on_a_line_of_its_own(line: str, expected: bool) -> None:
+    assert is_photo_credit(line) is expected

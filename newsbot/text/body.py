@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsbot.text.bylines import Author, agency, parse_byline
-from newsbot.text.captions import CaptionMatcher, has_credit
+from newsbot.text.captions import CaptionMatcher, has_credit, is_photo_credit
 from newsbot.text.chrome import ChromeRules
 from newsbot.text.dates import is_stamp_line
 from newsbot.text.normalise import clean_text, fingerprint, link_key
@@ -108,6 +108,8 @@ def _classify(
     credit_captions: bool,
     language: str | None,
 ) -> str | None:
+    if is_photo_credit(line):
+        return "captions/removed/credit"
     if chrome.is_continuation(line) or agency(line):
         return None  # decided with the byline next to it
     if fingerprint(line) in headline_keys:

@@ -26,6 +26,20 @@ _CAPTION_CREDIT = re.compile(
 _PREFIX = re.compile(r"^\s*(?:▲|△|■|\[(?:photo|PHOTO|Photo)\]|(?:photo|PHOTO|Photo)\s*[:：-])\s*")
 # A caption is a sentence or two; a long paragraph with a trailing credit is still body text.
 _MAX_CAPTION_WORDS = 45
+# A photo's credit printed on a line of its own under a picture: a picture agency's name (they
+# license photos and write no stories; a wire's name alone is a byline), or any short credit
+# after a label ("Photo: AFP", "Foto: dpa", "Image: Jane Doe/Facebook", "© Jane Doe").
+_PICTURE_AGENCY = (
+    r"(?:Getty\s*Images|Shutterstock(?:\.com)?|iStock(?:photo)?|Alamy(?:\s+Stock\s+Photo)?|Unsplash|Pexels"
+    r"|picture[ -]alliance|IMAGO(?:\s+images)?|WireImage|Corbis|NurPhoto|SOPA\s+Images)"
+)
+_PHOTO_LABEL = r"(?:photos?|fotos?|bild(?:er)?|image|credit|photograph|photo\s+credit)\s*[:：]\s*|©\s*"
+_PHOTO_CREDIT = re.compile(
+    rf"^(?:{_PHOTO_LABEL})?(?:[^.!?:]{{1,80}}?\s*(?:/|\bvia\b)\s*)?{_PICTURE_AGENCY}(?:\s*/\s*[\w .&-]{{1,30}})?\s*$"
+    rf"|^(?:{_PHOTO_LABEL})[^.!?]{{1,80}}$",
+    re.IGNORECASE,
+)
+_MAX_CREDIT_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,11 @@ def split_credit(caption: str, *, title_case: bool = False) -> Caption:
 def has_credit(line: str) -> bool:
     """True for a caption-shaped line: short, ending in an upper-case bracketed credit."""
     return split_credit(line).credit is not None and len(line.split()) <= _MAX_CAPTION_WORDS
+
+
+def is_photo_credit(line: str) -> bool:
+    """A line that is a photo's credit alone: "STR/AFP via Getty Images", "Photo: Shutterstock"."""
+    return len(line.split()) <= _MAX_CREDIT_WORDS and _PHOTO_CREDIT.match(line) is not None
 
 
 class CaptionMatcher:
