@@ -123,6 +123,24 @@ def test_chrome_of_real_pages_goes() -> None:
     assert _removed(lines, GENERIC, "en") == [line for line in lines if not line.startswith("The story")]
 
 
+def test_consent_placeholders_of_german_pages_go() -> None:
+    # Where an embed waits for the reader's consent, consent managers print these in its place.
+    lines = [
+        "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen Inhalte (z.B. Grafiken,"
+        " Tabellen, Abo-Login) und Sozialen Netzwerke (z.B. Youtube, Twitter, Facebook, Instagram etc.)",
+        "Zur Anzeige aktiviere bitte die Einstellungen in den Privatsphäre-Einstellungen.",
+        "Die Bank erhielt auf der Hauptversammlung eine Zustimmung von 97,84 Prozent der Aktionäre.",
+        "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen Inhalt, der den Artikel"
+        " für Sie mit zusätzlichen Informationen anreichert.",
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können personenbezogene"
+        " Daten an Drittplattformen übermittelt werden.",
+        "Die Nutzer müssen den neuen Datenschutz-Einstellungen bis Ende Mai zustimmen, sagte ein Sprecher.",
+        "Ein Klick für den Datenschutz",
+    ]
+    kept = ["Die Bank erhielt", "Die Nutzer müssen"]
+    assert _removed(lines, GENERIC, "de") == [line for line in lines if not line.startswith(tuple(kept))]
+
+
 def _page(head: str, body: str, lang: str = "en") -> str:
     return f"<html lang='{lang}'><head>{head}</head><body>{body}</body></html>"
 

@@ -81,7 +81,15 @@ KOREAN: Rules = {
 }
 
 GERMAN: Rules = {
-    "consent": (r"externer\s+inhalt\s+nicht\s+verfügbar.{0,200}",),
+    # Consent managers' placeholders where an embed (a post, a video, a chart) waits for consent.
+    "consent": (
+        r"externer\s+inhalt\s+nicht\s+verfügbar.{0,200}",
+        r"(?:deine|ihre)\s+privatsphäre-einstellungen\s+verhindern\s+das\s+laden\b.{0,300}",
+        r"zur\s+anzeige\s+(?:aktiviere|aktivieren\s+sie)\b.{0,40}privatsphäre-einstellungen\.?",
+        r"an\s+dieser\s+stelle\s+(?:finden\s+sie|findest\s+du)\b.{0,100}\bexterne[nr]?\s+inhalt.{0,300}",
+        r"ich\s+bin\s+damit\s+einverstanden,?\s+dass\s+mir\s+.{0,20}externe[n]?\s+inhalte?\s+angezeigt\b.{0,300}",
+        r"ein\s+klick\s+für\s+den\s+datenschutz",
+    ),
     "newsletter": (r".{0,60}newsletter\s+(?:abonnieren|bestellen).{0,60}",),
 }
 
