@@ -130,7 +130,7 @@ def extract_article(
     list_links: frozenset[str] = frozenset()
     page_link_chars = 0
     page_text, markup, declared_types = "", {}, frozenset[str]()
-    scripts: list[str] = []
+    scripts: list[etree._Element] = []
     if container is not None:
         removed["captions/pruned"] += sum(1 for caption in photos.captions if caption)
         _drop(photos.elements)

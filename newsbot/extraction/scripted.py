@@ -27,20 +27,20 @@ _MIN_PARAGRAPHS = 3
 _PLACEHOLDER = re.compile(r"\$\$[A-Z_]+\$\$")
 
 
-def story_scripts(tree: etree._Element) -> list[str]:
-    """The texts of the page's scripts that may hold a story's markup, kept before scripts go."""
-    return [
-        script.text
-        for script in tree.iter("script")
-        if script.text and any(mark in script.text for mark in _PARAGRAPH_MARK)
-    ]
+def story_scripts(tree: etree._Element) -> list[etree._Element]:
+    """The page's scripts, held before they are stripped from the tree: read only when the
+    page shows no story, most pages never need their text."""
+    return list(tree.iter("script"))
 
 
-def scripted_story(scripts: list[str]) -> lxml.html.HtmlElement | None:
+def scripted_story(scripts: list[etree._Element]) -> lxml.html.HtmlElement | None:
     """A page holding the longest story markup found in ``scripts`` in one ``<article>``, for
     trafilatura to read; None when no string holds ``_MIN_PARAGRAPHS`` long paragraphs."""
     best, best_chars = None, 0
-    for text in scripts:
+    for script in scripts:
+        text = script.text or ""
+        if not any(mark in text for mark in _PARAGRAPH_MARK):
+            continue
         for literal in _LONG_STRING.finditer(text):
             try:
                 value = json.loads(literal.group())

@@ -42,6 +42,7 @@ _RESCUE_HOME = 0.5
 # outside sets (Wired, The New Yorker) are stories in two or three parts.
 _MAX_PARTS = 3
 _PART_PARAGRAPHS = 3
+_SAME_CLASS = etree.XPath("//*[name() = $tag and @class = $cls]")
 
 
 def long_paragraphs(scope: etree._Element) -> list[etree._Element]:
@@ -108,7 +109,7 @@ def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> 
     """
     lines = story_lines(tree, url, favor_precision=True, fast=True)
     paragraphs = [(p, text_of(p)) for p in long_paragraphs(tree)]
-    first = _kept_paragraphs(paragraphs, lines)
+    first = kept_now = _kept_paragraphs(paragraphs, lines)
     story_chars = _story_paragraph_chars(paragraphs, first)
     short = _chars(lines) < _RESCUE_SHARE * page_chars
     short = short or _chars(lines) < _RESCUE_HOME * _home_chars(first)
@@ -119,7 +120,8 @@ def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> 
         widened = story_lines(tree, url, **wider)
         if _chars(widened) > _RESCUE_GAIN * kept:
             lines, short = widened, False
-    if parts := _story_parts(tree, paragraphs, lines):
+            kept_now = _kept_paragraphs(paragraphs, lines)
+    if parts := _story_parts(tree, kept_now):
         # The parts as one story, read as trafilatura read the part it kept: a related-stories
         # list closing the last part goes as it would have gone from the first.
         joined = story_lines(_assembled(parts), url, favor_precision=True, fast=True)
@@ -128,11 +130,9 @@ def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> 
     return lines
 
 
-def _story_parts(
-    tree: etree._Element, paragraphs: list[tuple[etree._Element, str]], lines: list[str]
-) -> list[etree._Element]:
-    """The parts, in order, of a story split into sibling containers, the one trafilatura kept
-    among them; empty when the story it kept is whole.
+def _story_parts(tree: etree._Element, kept: list[etree._Element]) -> list[etree._Element]:
+    """The parts, in order, of a story split into sibling containers, the one holding the
+    paragraphs trafilatura ``kept`` among them; empty when the story it kept is whole.
 
     Some sites cut a long story into chunks, each in its own container of the same class with an
     ad or a newsletter box between them (Wired and The New Yorker on the development and outside
@@ -143,15 +143,17 @@ def _story_parts(
     more times is a page builder's widget (Elementor's, a Q&A site's answers), not a split story:
     with no bound on parts, 7 development pages of 6 sites lost up to 0.10.
     """
-    home = _home(_kept_paragraphs(paragraphs, lines))
-    if home is None or home.tag in ("html", "body") or not home.get("class"):
+    home = _home(kept)
+    if home is None or home.tag in ("html", "body") or not (home_class := home.get("class")):
         return []
     article = _article_of(home)
-    peers = [
-        element
-        for element in tree.iter(home.tag)
-        if element.get("class") == home.get("class") and _article_of(element) is article
-    ]
+    # The same class found by libxml2: a page has thousands of elements, a story a few parts.
+    found = _SAME_CLASS(tree, tag=home.tag, cls=home_class)
+    peers = (
+        [element for element in found if isinstance(element, etree._Element) and _article_of(element) is article]
+        if isinstance(found, list)
+        else []
+    )
     if len(peers) - 1 > _MAX_PARTS:
         return []
     parts = [peer for peer in peers if peer is home or _is_story_part(peer, home)]
