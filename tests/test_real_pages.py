@@ -772,6 +772,39 @@ def test_a_headline_set_on_several_lines_keeps_its_words_apart() -> None:
 
 
 @pytest.mark.parametrize(
+    ("titles", "expected"),
+    [
+        # The site's titles give the headline alone: the kicker above it is no part of it.
+        ("<meta property='og:title' content='Drusen fordern Teilhabe'>", "Drusen fordern Teilhabe"),
+        # They join kicker and headline with a separator: the site's own one-line form.
+        (
+            "<meta property='og:title' content='Minderheit in Syrien: Drusen fordern Teilhabe'>",
+            "Minderheit in Syrien: Drusen fordern Teilhabe",
+        ),
+        # They say something else: the heading as printed, its parts spaced apart.
+        (
+            "<meta property='og:title' content='Wie die Drusen Teilhabe fordern'>",
+            "Minderheit in Syrien Drusen fordern Teilhabe",
+        ),
+    ],
+)
+def test_a_kicker_in_its_own_element_leaves_the_headline_where_the_titles_say_so(titles: str, expected: str) -> None:
+    heading = "<h1><span class='overline'>Minderheit in Syrien</span><span>Drusen fordern Teilhabe</span></h1>"
+    record = newsbot.extract(
+        _page(titles, f"<article>{heading}{_STORY}</article>"), "https://www.example-ledger.com/drusen"
+    )
+    assert record["headline"] == expected
+    # The heading as printed is a headline all the same: a body line repeating it is cut.
+    assert "Minderheit in Syrien" not in record["articleBody"]
+
+
+def test_a_headline_in_italics_is_not_taken_for_a_kicker() -> None:
+    titles = "<meta property='og:title' content='*A Treatise on Coffee* (1792)'>"
+    html = _page(titles, f"<h1><em>A Treatise on Coffee</em> (1792)</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.example-ledger.com/treatise")["headline"] == "A Treatise on Coffee (1792)"
+
+
+@pytest.mark.parametrize(
     "inside",
     [
         # A blog's post time inside its <h1> link, and a theme's "Posted on ... by ..." line

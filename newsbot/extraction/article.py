@@ -118,9 +118,10 @@ def extract_article(
     url_info = profile.article_url(page_url) or url_info
     language = profile.language or meta.language
 
-    headline = read_headline(tree, layout, meta, profile, page_url)
-    if not headline:
+    heading = read_headline(tree, layout, meta, profile, page_url)
+    if heading is None:
         raise NoHeadline("no headline in the page, its meta tags or its title")
+    headline = heading.text
     published, modified = read_dates(tree, layout, meta, profile, page_url, url_info, search=container is None)
     breadcrumbs = read_breadcrumbs(tree, layout, meta, url_info, profile, page_url)
     photos = read_photos(tree, layout, page_url, profile.default_image)
@@ -162,7 +163,7 @@ def extract_article(
         return clean_body(
             lines,
             headline=headline,
-            titles=[*title_variants(meta), page_url, url],
+            titles=[*title_variants(meta), heading.printed, page_url, url],
             captions=CaptionMatcher(photos.captions + photos.alt_texts),
             chrome=profile.chrome_rules_for(language),
             language=language,

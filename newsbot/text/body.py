@@ -33,8 +33,15 @@ class CleanBody:
 
 def _headline_keys(headline: str | None, titles: Iterable[str]) -> set[str]:
     texts = [text for text in (headline, *titles) if text]
-    keys = {fingerprint(text) for text in texts} | {fingerprint(_BILINGUAL_MARK.sub("", text)) for text in texts}
+    keys = {_headline_key(text) for text in texts} | {_headline_key(_BILINGUAL_MARK.sub("", text)) for text in texts}
     return {key for key in keys if key}
+
+
+def _headline_key(text: str) -> str:
+    # Without spaces: trafilatura runs a heading's kicker and headline together when they are
+    # elements of their own ("Minderheit in SyrienDrusen fordern ..."), and the line repeats
+    # the heading all the same.
+    return fingerprint(text).replace(" ", "")
 
 
 def clean_body(
@@ -112,7 +119,7 @@ def _classify(
         return "captions/removed/credit"
     if chrome.is_continuation(line) or agency(line):
         return None  # decided with the byline next to it
-    if fingerprint(line) in headline_keys:
+    if _headline_key(line) in headline_keys:
         return "headline/removed"
     if captions.matches(line):
         return "captions/removed"

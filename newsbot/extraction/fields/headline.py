@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -20,7 +21,17 @@ def title_variants(meta: PageMeta) -> list[str]:
     return [title for title in (meta.title, meta.get("og:title", "twitter:title")) if title]
 
 
-def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile, url: str) -> str | None:
+class Headline(NamedTuple):
+    """The headline, and the headline element's whole text (``printed``), kicker included: a
+    body line that repeats either is no story."""
+
+    text: str
+    printed: str
+
+
+def read_headline(
+    tree: etree._Element, layout: Layout, meta: PageMeta, profile: SiteProfile, url: str
+) -> Headline | None:
     """The headline as the page shows it: the layout's headline element, or on a site no profile
     describes the first ``<h1>`` that says what the page's titles say (the site's name after it
     cut, as from a title); else the first title, without the site's name."""
@@ -37,22 +48,27 @@ def read_headline(tree: etree._Element, layout: Layout, meta: PageMeta, profile:
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
     if profile.layouts or not titles:
         for element in headline_elements(tree, layout):
-            if (heading := _headline_text(element)) and fingerprint(heading) not in not_headlines:
-                return heading
-        return titles[0] if titles else None
+            if (printed := _headline_text(element)) and fingerprint(printed) not in not_headlines:
+                return Headline(_without_kicker(element, printed, titles), printed)
+        return Headline(titles[0], titles[0]) if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
     # first <h1> that says what a title says is the headline, else the first title.
-    headings = [heading for element in layout.xpaths["headline"](tree) if (heading := _headline_text(element))]
-    headings = [heading for heading in headings if fingerprint(heading) not in not_headlines]
+    headings = [
+        Headline(_without_kicker(element, printed, titles), printed)
+        for element in layout.xpaths["headline"](tree)
+        if (printed := _headline_text(element)) and fingerprint(printed) not in not_headlines
+    ]
     for heading in headings:
-        if _same_words(heading, titles):
-            return strip_site_suffix(heading, names)
+        if _same_words(heading.text, titles):
+            return Headline(strip_site_suffix(heading.text, names), heading.printed)
     # Else the <h1> that shares most of its words with a title, when it shares enough: the page
     # shows its own wording, the titles an SEO variant ("How Machine Learning Personalizes ..."
     # over "Using Machine Learning To Personalize ...").
-    scored = [(max(_shared(heading, title) for title in titles), heading) for heading in headings]
-    best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
-    return strip_site_suffix(best[1], names) if best[0] >= SHARED else titles[0]
+    scored = [(max(_shared(heading.text, title) for title in titles), heading) for heading in headings]
+    best = max(scored, default=None, key=lambda pair: pair[0])
+    if best is not None and best[0] >= SHARED:
+        return Headline(strip_site_suffix(best[1].text, names), best[1].printed)
+    return Headline(titles[0], titles[0])
 
 
 # What a headline element may hold that is not the headline's: the post's time ("Dec 18 2025
@@ -62,24 +78,64 @@ _NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6"})
 
 def _headline_text(element: etree._Element) -> str:
     """The headline element's text, with a space where it breaks its line: a headline set as
-    "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT".
-    A ``<time>`` or a heading inside it is left out."""
-    parts: list[str] = []
+    "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT", and
+    one whose kicker is an element of its own, "<span>Nationale Demo</span>Der 9. Juli naht",
+    reads "Nationale Demo Der 9. Juli naht". A ``<time>`` or a heading inside it is left out."""
+    parts: list[str | None] = []  # None: where an element opens or closes
     # A stack, not recursion (as html.block_lines): a tail is read after the node's descendants.
     stack: list[tuple[etree._Element, bool]] = [(element, False)]
     while stack:
         node, closing = stack.pop()
         if closing:
-            parts.append(node.tail or "")
+            parts += [None, node.tail or ""]
             continue
         if node is not element:
             stack.append((node, True))
             if node.tag in _NOT_HEADLINE_TAGS:
                 continue
+            parts.append(None)
         if isinstance(node.tag, str):  # a comment holds no text of the page's
             parts.append(" " if node.tag == "br" else node.text or "")
         stack.extend((child, False) for child in reversed(node))
-    return clean_text("".join(parts))
+    text, at_boundary = "", False
+    for part in parts:
+        if part is None:
+            at_boundary = True
+            continue
+        if part and text and at_boundary and _run_together(text[-1], part[0]):
+            text += " "
+        text += part
+        at_boundary = at_boundary and not part
+    return clean_text(text)
+
+
+def _without_kicker(element: etree._Element, heading: str, titles: list[str]) -> str:
+    """``heading`` without the kicker its element opens with, where the page's own titles say
+    which words are the headline: "<span class=overline>Minderheit in Syrien</span> - <span>Drusen
+    fordern ...</span>" is "Drusen fordern ..." when a title is that alone, and a title that
+    joins kicker and headline with a separator ("Ausschuss zur Ahrtal-Flut: Zwei Rücktritte
+    ...") is how the site writes the two on one line. A kicker is the heading's first child
+    element, with no text before it."""
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    if first is None or clean_text(element.text or ""):
+        return heading
+    kicker = _headline_text(first)
+    rest = heading.removeprefix(kicker).lstrip(_TITLE_PARTS) if kicker else ""
+    if not rest or rest == heading:
+        return heading
+    if fingerprint(rest) in {fingerprint(title) for title in titles}:
+        return rest
+    joined = (
+        title for title in titles if title.startswith(kicker) and title[len(kicker) :].lstrip(_TITLE_PARTS) == rest
+    )
+    return next(joined, heading)
+
+
+def _run_together(before: str, after: str) -> bool:
+    """Two elements' texts that would run together unspaced: a word ending and a capital
+    ("Demo|Der"), or a colon or a slash and a letter ("पकड़ा:|दो"). A lower-case letter after
+    one is a word cut by markup ("<span>W</span>ords") and stays joined."""
+    return (before.islower() and after.isupper()) or (before in ":;!?,/|" and after.isalnum())
 
 
 # How much of its words an <h1> shares with a title to be the headline the page shows: fitted on
