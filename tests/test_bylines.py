@@ -15,6 +15,7 @@ from newsbot.text.bylines import (
     names_alone,
     parse_byline,
     romanised_name,
+    without_label,
 )
 
 
@@ -213,6 +214,20 @@ def test_credited_names(credit: str, names: list[str]) -> None:
 )
 def test_a_plain_name_is_a_name_and_nothing_else(name: str, plain: bool) -> None:
     assert is_plain_name(name) is plain
+
+
+@pytest.mark.parametrize(
+    ("found", "name"),
+    [
+        ("Autor Monika Bolliger", "Monika Bolliger"),  # an off-screen "Autor:" beside the name
+        ("Autorin: Anna Trechsel", "Anna Trechsel"),
+        ("Author: Isaiah Shelton", "Isaiah Shelton"),
+        ("By: Jane Doe", "Jane Doe"),
+        ("Authority Figures", "Authority Figures"),  # a word that begins as the label does
+    ],
+)
+def test_a_label_before_a_found_name_is_no_part_of_it(found: str, name: str) -> None:
+    assert without_label(found) == name
 
 
 def test_writers_from_the_header_and_the_closing_byline() -> None:
