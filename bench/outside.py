@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -71,8 +70,8 @@ def _pages(folder: Path) -> Iterator[GoldPage]:
                     page,
                     True,
                     body=body,
-                    title=_nfc(gold.get("title") or ""),
-                    author=", ".join(_nfc(name) for name in gold.get("authors") or []),
+                    title=gold.get("title") or "",
+                    author=", ".join(gold.get("authors") or []),
                     day=published[:10],
                     published=published,
                 )
@@ -83,12 +82,7 @@ def _body(body: dict[str, Any]) -> str:
     lines = list(body.get("summary") or [])
     for section in body.get("sections") or []:
         lines += list(section.get("headline") or []) + list(section.get("paragraphs") or [])
-    return _nfc("\n\n".join(lines))
-
-
-def _nfc(text: str) -> str:
-    # Some pages spell "ü" as "u" and a combining mark; newsbot writes NFC, as the token measure should read both.
-    return unicodedata.normalize("NFC", text)
+    return "\n\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

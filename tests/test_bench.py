@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
+from bench.generalise import tokens_f1
 from bench.libraries import _items, _names, _types, render
 from bench.profile import OTHER, tally
 from tests.conftest import ROOT
@@ -76,3 +78,11 @@ def test_the_library_comparison_reads_writers_as_extruct_nests_them() -> None:
         "day newsbot answered": 4, "day newsbot right": 3, "author extruct answered": 2, "author extruct gold": 2,
         "author extruct gold hit": 1, "author extruct found": 2, "author extruct found hit": 2}}})  # fmt: skip
     assert rendered[1] == "  tune: day newsbot 3/4 right; writers extruct on 2 pages, R 0.500 P 1.000"
+
+
+def test_the_body_measure_reads_composed_and_decomposed_letters_alike() -> None:
+    composed = "Die Ärzte für Allgemeinmedizin überweisen an die Fachärzte."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert tokens_f1(decomposed, composed) == tokens_f1(composed, decomposed) == 1.0
+    assert tokens_f1("Die Ärzte", composed) < 1.0
