@@ -3,6 +3,8 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
+
 from newsbot.profiles import JOONGANG
 from newsbot.text.body import clean_body
 from newsbot.text.captions import CaptionMatcher
@@ -102,3 +104,28 @@ def test_clean_text_folds_every_space_and_drops_invisible_spacers() -> None:
         assert clean_text(f"é{space}b") == "é b"
     assert clean_text("zero\u200bwidth\ufeff ok") == "zerowidth ok"
     assert clean_text("cafe\u0301") == "café"  # NFC
+
+
+def _cleaned(lines: list[str], language: str) -> list[str]:
+    chrome = ChromeRules(*rules_for(language))
+    return clean_body(lines, headline=None, captions=CaptionMatcher([]), chrome=chrome, language=language).paragraphs
+
+
+@pytest.mark.parametrize(
+    ("language", "chrome", "story"),
+    [
+        ("de", "Auch interessant", "Kontroversen um Klöckners Entscheidungen"),
+        ("de", "Lesen Sie auch: Baerbock verlässt den Bundestag", "Auch interessant ist, was sie danach vorhat."),
+        ("de", "Du musst dich EINLOGGEN um einen Kommentar abzugeben.", "Kommentare in sozialen Netzen ärgern sie."),
+        ("de", "Fehler gefunden? Jetzt melden.", "Fehler gefunden hat die Prüferin keine."),
+        ("fr", "À lire aussi La natalité russe menacée d’effondrement", "Il faut lire aussi les notes de bas de page."),
+        ("no", "Les også: Tone Damli røper detaljer om frieriet", "Hun les også bøker for barna hver kveld."),
+        ("pl", "Czytaj więcej", "Czytaj więcej książek, radzi minister."),
+        ("en", "Most read in Football", "Most read in the newsroom agreed with her."),
+        ("en", "Read More", "Pros"),
+    ],
+)
+def test_read_also_labels_go_and_what_follows_them_stays(language: str, chrome: str, story: str) -> None:
+    # A label heads no list: the line after it is the story's (a subhead, a review's "Pros").
+    lines = [*STORY, chrome, story, *STORY]
+    assert _cleaned(lines, language) == [*STORY, story, *STORY]

@@ -27,13 +27,16 @@ ENGLISH: Rules = {
     "breadcrumbs": (r"home(?:\s*[>›»]\s*[^>›».!?]{1,40}){1,5}",),
     "related": (
         r"related(?:\s+(?:articles?|stories|news|content|coverage|links|reading|posts?|videos?))?\s*(?::.*)?",
-        r"(?:more\s+in|more\s+from|most\s+(?:popular|read|viewed)|recommended(?:\s+(?:stories|articles|for\s+you))?"
+        r"(?:more\s+in|more\s+from|most\s+(?:popular|read|viewed)|recommended(?:\s+(?:stories|articles|videos|for\s+you))?"
         r"|you\s+may\s+also\s+like|top\s+stories|trending(?:\s+now)?)\s*:?",
+        # The same labels with the section or the site they list from: "Most read in Football".
+        r"(?:more\s+from|most\s+(?:popular|read|viewed)\s+in)\s+[^.!?:]{1,40}",
         r"(?:read|see|watch)\s+(?:more|also)\s*:.*",
         r"also\s+on\s+[\w-]+\.[a-z]{2,}\b.*",
     ),
     # A label alone; unlike "related" it heads no list: a deals page's "Don't Miss" heads products.
-    "labels": (r"don'?t\s+miss\s*:?",),
+    # "Read more" also opens a collapsed part of the story ("Read More" before a review's pros and cons).
+    "labels": (r"don'?t\s+miss\s*:?", r"read\s+(?:more|next)"),
     "ads": (r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*",),
     "copyright": (r"(?:copyright|ⓒ|©|\(c\)).{0,80}all\s+rights\s+reserved\.?",),
     "comments": (
@@ -91,14 +94,66 @@ GERMAN: Rules = {
         r"ein\s+klick\s+für\s+den\s+datenschutz",
     ),
     "newsletter": (r".{0,60}newsletter\s+(?:abonnieren|bestellen).{0,60}",),
+    # Labels of related-story boxes, alone or before one story's title. They head no list: the
+    # box's titles are mostly gone already, and what follows the label is the story's next
+    # subhead ("Auch interessant", then "Kontroversen um Klöckners Entscheidungen").
+    "labels": (
+        r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|nachrichten)\s*:?",
+        r"(?:mehr\s+zum\s+thema|auch\s+interessant|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren)\s*:?",
+        r"mehr\s+themen\s+auf\s+\S+\s*:?",
+        r"lesen\s+sie\s+auch\s*(?::.*)?",
+    ),
+    # A reader's rating and the invitation to report a mistake, printed under every story.
+    "toolbar": (
+        r"fehler\s+gefunden\?\s*jetzt\s+melden\.?",
+        r"wie\s+hat\s+(?:ihnen|dir)\s+(?:dieser|der)\s+artikel\s+gefallen\?",
+        r"durchschnittliche\s+bewertung\s*:\s*[\d,.]+",
+    ),
+    "comments": (
+        r"(?:einen\s+)?kommentar\s+(?:abgeben|schreiben|verfassen)",
+        r"(?:du\s+musst\s+dich|sie\s+müssen\s+sich|bitte)\s+(?:\w+\s+){0,2}(?:einloggen|anmelden)\b.{0,20}\bum\b.{0,40}"
+        r"\bkommentar\w*\s+(?:abzugeben|zu\s+schreiben|zu\s+verfassen)\.?",
+        r"(?:\d+\s+)?kommentare?\s*\(?\d*\)?",
+    ),
 }
+
+# "Read also", alone or before another story's title, as news sites print it between paragraphs: a
+# label, heading no list (as German's).
+FRENCH: Rules = {
+    "labels": (r"(?:à\s+)?lire\s+(?:aussi|également)\s*(?::?\s+.{0,150})?",),
+    "ads": (r"passer\s+la\s+publicité",),  # "skip the ad", over an ad between paragraphs
+}
+SPANISH: Rules = {"labels": (r"(?:lee|lea|leer)\s+(?:también|más)\s*(?::\s*.{0,150})?",)}
+PORTUGUESE: Rules = {"labels": (r"(?:leia|veja)\s+(?:também|mais)\s*(?::\s*.{0,150})?",)}
+ITALIAN: Rules = {"labels": (r"leggi\s+anche\s*(?::\s*.{0,150})?",)}
+DUTCH: Rules = {"labels": (r"lees\s+(?:ook|meer)\s*(?::\s*.{0,150})?",)}
+POLISH: Rules = {"labels": (r"czytaj\s+(?:więcej|też|także)\s*(?::\s*.{0,150})?",)}
+NORWEGIAN: Rules = {"labels": (r"les\s+også\s*(?::\s*.{0,150})?",)}
+DANISH: Rules = {"labels": (r"læs\s+(?:også|mere)\s*(?::\s*.{0,150})?",)}
+SWEDISH: Rules = {"labels": (r"läs\s+(?:också|mer)\s*(?::\s*.{0,150})?",)}
 
 JAPANESE: Rules = {
     "paywall": (r"この記事は(?:有料)?会員限定(?:記事)?です.{0,100}",),
 }
 
 #: Rules by the language's two-letter code; a page in another language gets the neutral ones.
-BY_LANGUAGE: Mapping[str, Rules] = {"en": ENGLISH, "ko": KOREAN, "de": GERMAN, "ja": JAPANESE}
+BY_LANGUAGE: Mapping[str, Rules] = {
+    "en": ENGLISH,
+    "ko": KOREAN,
+    "de": GERMAN,
+    "ja": JAPANESE,
+    "fr": FRENCH,
+    "es": SPANISH,
+    "pt": PORTUGUESE,
+    "it": ITALIAN,
+    "nl": DUTCH,
+    "pl": POLISH,
+    "no": NORWEGIAN,
+    "nb": NORWEGIAN,
+    "nn": NORWEGIAN,
+    "da": DANISH,
+    "sv": SWEDISH,
+}
 
 
 def rules_for(language: str | None) -> tuple[Rules, ...]:
