@@ -123,6 +123,10 @@ def _cleaned(lines: list[str], language: str) -> list[str]:
         ("pl", "Czytaj więcej", "Czytaj więcej książek, radzi minister."),
         ("en", "Most read in Football", "Most read in the newsroom agreed with her."),
         ("en", "Read More", "Pros"),
+        ("en", "Article content", "Article content was reviewed by two editors."),
+        ("en", "You must confirm your public display name before commenting", "She declined to comment."),
+        ("en", "Subscribe Now!", "Subscribers now pay twice as much."),
+        ("ko", "기사 URL이 복사되었습니다.", "정부는 기사 URL 복사 기능을 점검했다."),
     ],
 )
 def test_read_also_labels_go_and_what_follows_them_stays(language: str, chrome: str, story: str) -> None:

@@ -36,7 +36,7 @@ ENGLISH: Rules = {
     ),
     # A label alone; unlike "related" it heads no list: a deals page's "Don't Miss" heads products.
     # "Read more" also opens a collapsed part of the story ("Read More" before a review's pros and cons).
-    "labels": (r"don'?t\s+miss\s*:?", r"read\s+(?:more|next)"),
+    "labels": (r"don'?t\s+miss\s*:?", r"read\s+(?:more|next)", r"article\s+content"),
     "ads": (r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad)\s*",),
     "copyright": (r"(?:copyright|ⓒ|©|\(c\)).{0,80}all\s+rights\s+reserved\.?",),
     "comments": (
@@ -44,12 +44,15 @@ ENGLISH: Rules = {
         r"(?:please\s+)?(?:log|sign)\s*in\s+to\s+(?:write|post|leave|view)\s+(?:a\s+)?comments?\b.*",
         r"(?:\d+\s+)?(?:comments?|reply|replies)\s*\(?\d*\)?",
         r".{0,60}\(\d+\s*/\s*\d+\s*(?:characters?|chars?)\)\s*",
+        r"you\s+must\s+confirm\s+your\s+public\s+display\s+name\s+before\s+commenting\.?",
     ),
     "newsletter": (
         # At most one short sentence before a call to subscribe that ends the line.
         r"(?:[^.!?]{0,80}[.!?]\s+)?(?:subscribe|sign\s+up)\b.{0,80}\bnewsletters?\b[^.!?]{0,80}[.!?]?",
         r"get\s+.{0,80}\bdelivered\s+to\s+your\s+inbox\b.{0,80}",
         r"like\s+this\s+(?:story|article)\?.{0,60}",
+        r"sign\s+up\s+for\s+(?:our\s+)?(?:e-?mails?|alerts)\b.{0,60}",
+        r"subscribe\s+now!?",
     ),
     "filed_under": (r"(?:filed\s+under|tags?)\s*:.{0,200}", r"tags"),
     # Who to write to, who reported and edited: the masthead's lines, not the story's.
@@ -70,6 +73,7 @@ KOREAN: Rules = {
     "toolbar": (
         r"(?:(?:인쇄|공유|스크랩|글자\s*크기|글씨\s*크기|본문\s*듣기|듣기|페이스북|트위터|카카오톡|카카오스토리|URL\s*복사|링크\s*복사"
         r"|메일|북마크)[\s|·]*)+",
+        r"(?:기사\s*)?(?:url|주소)(?:이|가)?\s*복사되었습니다\.?",  # the toast after "copy URL"
     ),
     "breadcrumbs": (r"홈(?:\s*[>›»]\s*[^>›».!?]{1,40}){1,5}",),
     "related": (r"(?:관련\s*기사|관련\s*뉴스|추천\s*기사|많이\s*본\s*기사|이\s*기사와\s*함께\s*본\s*기사)\s*:?.*",),
