@@ -84,6 +84,8 @@ def test_romanised_name(raw: str, name: str) -> None:
         ("Vortex", None),  # one word: a handle or the site's
         ("Ilana Muhlstein, MS, RDN", None),  # credentials after a comma
         ("the editors", None),
+        ("J J", None),  # a comment's avatar letter and a user's initial
+        ("J. K. Rowling", ["J. K. Rowling"]),
     ],
 )
 def test_names_alone(text: str, names: list[str] | None) -> None:
@@ -132,7 +134,8 @@ def test_loose_byline(text: str, names: list[str] | None) -> None:
 
 def test_a_desk_is_no_writer() -> None:
     assert is_desk("Jerusalem Post Staff") and is_desk("Metro Desk")
-    assert not is_desk("Jan Staffman") and not is_desk("")
+    assert is_desk("Team Tiger Data") and is_desk("Redaktion hessenschau.de")
+    assert not is_desk("Jan Staffman") and not is_desk("") and not is_desk("Teamo Suzuki")
 
 
 @pytest.mark.parametrize(

@@ -154,9 +154,14 @@ _PARTICLES = frozenset(
 
 
 def _capitalised(words: list[str]) -> bool:
-    """Every word of a name capitalised, but a surname's particles between the first and last."""
-    return bool(words) and all(
-        word[0].isupper() or (0 < index < len(words) - 1 and word in _PARTICLES) for index, word in enumerate(words)
+    """Every word of a name capitalised, but a surname's particles between the first and last;
+    and one word more than an initial: "J J" is no name."""
+    return (
+        bool(words)
+        and all(
+            word[0].isupper() or (0 < index < len(words) - 1 and word in _PARTICLES) for index, word in enumerate(words)
+        )
+        and any(len(word.strip(".'’-")) > 1 for word in words)
     )
 
 
@@ -367,10 +372,15 @@ _DESKS = frozenset(
 )  # fmt: skip
 
 
+# The first word of a credit that names a desk: "Team Tiger Data", "Redaktion hessenschau.de".
+_DESKS_FIRST = frozenset({"team", "redaktion", "redacción", "redação"})
+
+
 def is_desk(name: str) -> bool:
-    """A credit to a site's desk, not a person: "JERUSALEM POST STAFF", "Metro Desk"."""
+    """A credit to a site's desk, not a person: "JERUSALEM POST STAFF", "Metro Desk", "Team
+    Tiger Data"."""
     words = name.split()
-    return bool(words) and words[-1].casefold() in _DESKS
+    return bool(words) and (words[-1].casefold() in _DESKS or (len(words) > 1 and words[0].casefold() in _DESKS_FIRST))
 
 
 # A company's legal form, the last word of its name and never of a person's: "SmartEtailing Inc".
