@@ -825,3 +825,17 @@ def test_the_sites_name_after_the_h1s_headline_is_cut_as_from_a_title() -> None:
     # A dash of the headline's own stays.
     html = _page("<title>Harbour reopens – at last | The Ledger</title>", f"<h1>Harbour reopens – at last</h1>{_STORY}")
     assert newsbot.extract(html, "https://www.example-ledger.com/harbour")["headline"] == "Harbour reopens – at last"
+
+
+def test_a_commenters_byline_printed_before_the_story_is_no_writer() -> None:
+    # Some pages print their comment list (each comment with its own "byline") before the story
+    # in the markup, in a side rail.
+    rail = (
+        "<div class='rail'><ul class='comments-list'>"
+        "<li class='comment'><div class='byline'><span>S</span> <span>Sky</span></div><p>First!</p></li>"
+        "</ul></div>"
+    )
+    header = "<h1>Harbour reopens</h1><div class='author'><div class='author-name'>Nataliya Vasilyeva</div></div>"
+    html = _page("<title>Harbour reopens</title>", f"{rail}<article>{header}{_STORY}</article>")
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Nataliya Vasilyeva"]

@@ -332,9 +332,26 @@ _BYLINE_PARTS = re.compile(r"\s+[|·•]\s+")
 
 def _before_story(page: _Page, elements: list[etree._Element]) -> list[etree._Element]:
     """The ``elements`` that come before the page's first story paragraph, in document order
-    (all of them on a page without one)."""
+    (all of them on a page without one), but a comment's: some pages print their comments
+    (and each commenter's "byline") before the story in the markup (Yahoo's side rail)."""
     before = page.before_story if elements else None
-    return elements if before is None else [element for element in elements if element in before]
+    elements = elements if before is None else [element for element in elements if element in before]
+    return [element for element in elements if not _in_comments(element)]
+
+
+# A class or id token of a comment list or one comment: "comment", "comments-list", "wp-comment-body".
+_COMMENT_TOKEN = re.compile(r"(?:^|[_-])comments?(?:$|[_-]|list)", re.IGNORECASE)
+# The containers a comment list is built of; an <article> or <main> with a "has-comments" class
+# holds the story.
+_COMMENT_CONTAINERS = frozenset({"div", "li", "ul", "ol", "section", "aside", "footer"})
+
+
+def _in_comments(element: etree._Element) -> bool:
+    for ancestor in element.iterancestors(*_COMMENT_CONTAINERS):
+        tokens = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".split()
+        if any(_COMMENT_TOKEN.search(token) for token in tokens):
+            return True
+    return False
 
 
 def _meta_authors(page: _Page) -> list[Author]:
