@@ -226,6 +226,8 @@ def test_a_plain_name_is_a_name_and_nothing_else(name: str, plain: bool) -> None
         ("Autorin: Anna Trechsel", "Anna Trechsel"),
         ("Author: Isaiah Shelton", "Isaiah Shelton"),
         ("By: Jane Doe", "Jane Doe"),
+        ("This post was written by Danielle Padula", "Danielle Padula"),
+        ("Article by Cara Dumaplin", "Cara Dumaplin"),
         ("Authority Figures", "Authority Figures"),  # a word that begins as the label does
     ],
 )

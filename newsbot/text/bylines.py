@@ -206,7 +206,8 @@ _NOT_A_NAME = re.compile(
 # A label before the name, in the languages loose_byline reads: "Текст Венера Ерофеева", "By: Jane Doe",
 # and the word "author" ("Autor: Monika Bolliger", a label printed off-screen beside the name).
 _LEADING_LABEL = re.compile(
-    r"^(?:(?:written|posted)\s+by|by|text|texto|текст|автор|von|por|par|door|oleh"
+    r"^(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|posted)\s+by|(?:article|post)\s+by|by|text|texto|текст"
+    r"|автор|von|por|par|door|oleh"
     r"|author|autor|autorin|auteur|autrice|autore|autora)(?::\s*|\s+)",
     re.I,
 )
