@@ -120,8 +120,8 @@ def _without_kicker(element: etree._Element, heading: str, titles: list[str]) ->
     if first is None or clean_text(element.text or ""):
         return heading
     kicker = _headline_text(first)
-    rest = heading.removeprefix(kicker).lstrip(_TITLE_PARTS) if kicker else ""
-    if not rest or rest == heading:
+    rest = heading[len(kicker) :].lstrip(_TITLE_PARTS) if kicker and heading.startswith(kicker) else ""
+    if not rest:
         return heading
     if fingerprint(rest) in {fingerprint(title) for title in titles}:
         return rest
