@@ -37,10 +37,11 @@ for _language, _words in _COMMON_WORDS.items():
 # A word of two languages' lists tells neither apart.
 _WORDS = {word: languages[0] for word, languages in _WORD_LANGUAGES.items() if len(languages) == 1}
 
-# Scripts that name their language (Han alone is Chinese; with kana, Japanese).
+# Scripts that name their language (Han alone is Chinese; with kana, Japanese). Kana are the
+# syllables only: Chinese writes foreign names with the katakana middle dot ("唐纳德・特朗普").
 _SCRIPTS = (
     ("ko", re.compile(r"[\uac00-\ud7a3]")),
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ja", re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")),
     ("zh", re.compile(r"[\u4e00-\u9fff]")),
     ("ru", re.compile(r"[\u0400-\u04ff]")),
     ("ar", re.compile(r"[\u0600-\u06ff]")),
@@ -60,6 +61,9 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 1000
 #: A script names the language when this share of the letters is written in it.
 _SCRIPT_SHARE = 0.3
+#: Han with this share of kana is Japanese (its particles are kana: a third of a story's
+#: letters and more); a Chinese story may quote a Japanese name or two.
+_KANA_SHARE = 0.05
 #: In Latin script: the common words of the winner make up this share of the words at least,
 _WORD_SHARE = 0.08
 #: and this many times the runner-up's.
@@ -91,7 +95,7 @@ def _script_language(sample: str) -> str | None:
     letters = len(_LETTER.findall(sample))
     for language, script in _SCRIPTS:
         if letters and len(script.findall(sample)) >= _SCRIPT_SHARE * letters:
-            if language == "zh" and _KANA.search(sample):
+            if language == "zh" and len(_KANA.findall(sample)) >= _KANA_SHARE * letters:
                 return "ja"
             if language == "ru" and _UKRAINIAN.search(sample):
                 return "uk"
