@@ -505,6 +505,27 @@ def test_the_front_page_is_no_section_in_any_language(root: str) -> None:
     assert newsbot.extract(html, "https://x.test/harbour")["section"] == "Interessante"
 
 
+@pytest.mark.parametrize(
+    ("url", "root", "section"),
+    [
+        ("https://www.derstandard.at/story/1", "derStandard.at", "Panorama"),  # a host name
+        ("https://elpais.com/internacional/1", "EL PAÍS: el periódico global", "Panorama"),
+        ("https://www.publico.es/sociedad/1", "Público", "Panorama"),  # accents aside
+        ("https://www.telegraph.co.uk/sport/1", "Telegraph", "Panorama"),  # under co.uk
+        # A subdomain's word is no name of the site's: "Teaching Topics" is a section.
+        (
+            "https://teaching.resources.osu.edu/teaching-topics/harbour-reopens-after-the-winter",
+            "Teaching Topics",
+            "Teaching Topics",
+        ),
+    ],
+)
+def test_the_front_page_under_the_sites_name_is_no_section(url: str, root: str, section: str) -> None:
+    trail = f"<nav class='breadcrumbs'><a href='/'>{root}</a><a href='/panorama/'>Panorama</a></nav>"
+    html = _page("<title>Harbour reopens</title>", f"{trail}<h1>Harbour reopens</h1>{_STORY}")
+    assert newsbot.extract(html, url)["section"] == section
+
+
 def test_a_byline_block_with_its_date_after_a_line_break() -> None:
     """thespacereview.com: "by Jeff Foust<br><span>Monday, November 18, 2019</span>"."""
     byline = "<h3 class='byline'>by Jeff Foust<br><span class='datetime'>Monday, November 18, 2019</span></h3>"

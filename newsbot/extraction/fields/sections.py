@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -41,11 +42,15 @@ def read_breadcrumbs(
     ``section`` is its first crumb."""
     names: list[str] = []
     roots = _BREADCRUMB_ROOTS | {name.lower() for name in (*profile.site_names, site_name(meta) or "")}
+    sites = [*profile.site_names, site_name(meta) or "", _domain_label(host_of(base_url))]
     for source in ([text_of(element) for element in layout.xpaths["breadcrumbs"](tree)], meta.json_ld_breadcrumbs):
         for name in source:
             # A trail's last link is often the story itself: a crumb is a short label.
             if name and name.lower() not in roots and name not in names and len(name) <= _MAX_CRUMB_CHARS:
                 names.append(name)
+        if names and _names_the_site(names[0], sites):
+            # The front page under the site's own name: "derStandard.at", "MDR.DE", "rbb|24".
+            names = names[1:]
         if names:
             break
     if names:
@@ -69,6 +74,35 @@ def read_breadcrumbs(
         declared = next((name for name in declared if isinstance(name, str) and clean_text(name)), None)
     section = meta.get("article:section") or (clean_text(declared) if isinstance(declared, str) else "")
     return [section] if section and len(section) <= _MAX_CRUMB_CHARS else []
+
+
+def _names_the_site(crumb: str, sites: list[str]) -> bool:
+    """A trail's first crumb that is a host name ("www.focus.de", "MDR.DE") or spells the site's
+    name or its domain ("EL PAÍS: el periódico global", "Público" on publico.es), accents and
+    punctuation aside."""
+    if "." in crumb and " " not in crumb.strip():
+        return True
+    key = _folded(crumb)
+    folded = [site for site in map(_folded, sites) if site]
+    return any(key == site or key.startswith(site) or (len(site) >= 4 and site in key) for site in folded)
+
+
+# The labels before a country's top-level domain that are no name: "bbc.co.uk", "abc.net.au".
+_SECOND_LEVELS = frozenset({"co", "com", "net", "org", "ac", "gov", "edu", "or", "ne", "go"})
+
+
+def _domain_label(host: str) -> str:
+    """The label a host's domain is registered under: "derstandard" of www.derstandard.at,
+    "osu" of teaching.resources.osu.edu (a subdomain's word is no name of the site's)."""
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVELS:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else ""
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if char.isalnum())
 
 
 # A section's address: one or two words of path ("/politics", "/society/education").
