@@ -860,3 +860,14 @@ def test_a_commenters_byline_printed_before_the_story_is_no_writer() -> None:
     html = _page("<title>Harbour reopens</title>", f"{rail}<article>{header}{_STORY}</article>")
     record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
     assert [author["name"] for author in record["authors"]] == ["Nataliya Vasilyeva"]
+
+
+def test_photos_of_teasers_beside_the_story_are_not_the_storys() -> None:
+    lead = "<figure><img src='/lead.jpg'><figcaption>The harbour at dawn.</figcaption></figure>"
+    teasers = "".join(
+        f"<li><figure><img src='/teaser{n}.jpg'><figcaption>Another story {n}</figcaption></figure></li>"
+        for n in range(3)
+    )
+    body = f"<article><h1>Harbour reopens</h1>{lead}{_STORY}</article><aside><ul>{teasers}</ul></aside>"
+    record = newsbot.extract(_page("<title>Harbour reopens</title>", body), "https://www.example-ledger.com/harbour")
+    assert [image["url"] for image in record["images"]] == ["https://www.example-ledger.com/lead.jpg"]

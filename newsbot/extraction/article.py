@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +21,7 @@ from newsbot.errors import EmptyBody, NoHeadline, NotAnArticle
 from newsbot.extraction.fields.authors import read_page_authors
 from newsbot.extraction.fields.dates import read_dates
 from newsbot.extraction.fields.headline import read_headline, title_variants
-from newsbot.extraction.fields.images import read_main_image, read_photos
+from newsbot.extraction.fields.images import photos_in, read_main_image, read_photos
 from newsbot.extraction.fields.language import read_language
 from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.fields.sections import read_breadcrumbs
@@ -37,7 +37,7 @@ from newsbot.extraction.kind import PageEvidence, article_probability, count_mar
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
 from newsbot.extraction.scripted import scripted_story, story_scripts
-from newsbot.extraction.story import generic_story_lines, long_paragraphs, story_lines
+from newsbot.extraction.story import generic_story_lines, long_paragraphs, story_lines, story_scope
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import CleanBody, clean_body
@@ -158,6 +158,9 @@ def extract_article(
         unlink_prose_links(tree)
         keep_sentence_spans(tree)
         lines = generic_story_lines(tree, page_url, len(page_text)) or block_lines(tree)
+        if (scope := story_scope(tree, lines)) is not None:
+            # Photos outside the story's part of the page illustrate teasers, menus and avatars.
+            photos = replace(photos, photos=photos_in(photos.photos, scope))
 
     def cleaned(lines: list[str], list_links: frozenset[str] = frozenset()) -> CleanBody:
         return clean_body(

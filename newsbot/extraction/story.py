@@ -230,6 +230,26 @@ def _home(kept: list[etree._Element]) -> etree._Element | None:
     return home
 
 
+def story_scope(tree: etree._Element, lines: list[str]) -> etree._Element | None:
+    """The part of the page the story's ``lines`` come from: the ``<article>`` around the
+    paragraphs they kept, else the smallest element holding them and the headline (the lead
+    photo sits between the two), else the parent of the one holding them; None when they kept
+    no long paragraph of the page."""
+    kept = _kept_paragraphs([(p, text_of(p)) for p in long_paragraphs(tree)], lines)
+    home = _home(kept)
+    if home is None:
+        return None
+    article = home if home.tag == "article" else _article_of(home)
+    if article is not None:
+        return article
+    headline = next(tree.iter("h1"), None)
+    with_headline = _home([*kept, headline]) if headline is not None else None
+    if with_headline is not None and with_headline.tag not in ("body", "html"):
+        return with_headline
+    parent = home.getparent()
+    return parent if parent is not None else home
+
+
 def _home_chars(kept: list[etree._Element]) -> int:
     """Characters of the story's container as precision mode found it (``_home``); 0 when none."""
     home = _home(kept)

@@ -36,6 +36,8 @@ class Photo:
     url: str
     caption: str | None
     credit: str | None
+    #: The photo's block (or its caption) in the page: where it sits against the story.
+    element: etree._Element | None = field(default=None, compare=False, repr=False)
 
     def as_record(self) -> dict[str, str]:
         record = {"url": self.url}
@@ -84,7 +86,7 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
     seen_urls: set[str] = set()
     used_captions: set[etree._Element] = set()
 
-    def add(url: str | None, caption_element: etree._Element | None) -> None:
+    def add(url: str | None, caption_element: etree._Element | None, where: etree._Element) -> None:
         caption_text = text_of(caption_element) if caption_element is not None else ""
         if caption_text:
             found.captions.append(caption_text)
@@ -92,7 +94,7 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
             return
         seen_urls.add(url)
         parts = split_credit(caption_text, title_case=True)
-        found.photos.append(Photo(url, parts.text or None, parts.credit))
+        found.photos.append(Photo(url, parts.text or None, parts.credit, where))
 
     for block in blocks:
         inside = captions_xpath(block)
@@ -104,7 +106,7 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
             used_captions.add(caption)
             found.elements.append(caption)
         found.elements.append(block)
-        add(_image_url(block, base_url), caption)
+        add(_image_url(block, base_url), caption, block)
 
     # Captions outside any photo block: the photo is the nearest image before them.
     inside_blocks = {node for block in blocks for node in block.iter()}
@@ -116,10 +118,20 @@ def read_photos(tree: etree._Element, layout: Layout, base_url: str, default_ima
             if candidate is not None and (url := _image_url(candidate, base_url)):
                 break
         found.elements.append(caption)
-        add(url, caption)
+        add(url, caption, caption)
     alts = (clean_text(img.get("alt") or "") for img in _IMG(tree))
     found.alt_texts = [alt for alt in alts if _words(alt) >= _MIN_ALT_WORDS]
     return found
+
+
+def photos_in(photos: list[Photo], scope: etree._Element) -> list[Photo]:
+    """The ``photos`` inside ``scope``, the story's part of the page: the rest illustrate teasers
+    of other stories, the site's menus and its authors' avatars."""
+    return [photo for photo in photos if photo.element is None or _within(photo.element, scope)]
+
+
+def _within(element: etree._Element, scope: etree._Element) -> bool:
+    return element is scope or any(ancestor is scope for ancestor in element.iterancestors())
 
 
 def _words(text: str) -> int:
