@@ -37,7 +37,7 @@ from newsbot.extraction.kind import PageEvidence, article_probability, count_mar
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
 from newsbot.extraction.scripted import scripted_story, story_scripts
-from newsbot.extraction.story import generic_story_lines, long_paragraphs, story_lines, story_scope
+from newsbot.extraction.story import generic_story, long_paragraphs, story_lines
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import CleanBody, clean_body
@@ -157,8 +157,8 @@ def extract_article(
         unlink_heading_anchors(tree)
         unlink_prose_links(tree)
         keep_sentence_spans(tree)
-        lines = generic_story_lines(tree, page_url, len(page_text)) or block_lines(tree)
-        if (scope := story_scope(tree, lines)) is not None:
+        lines, scope = generic_story(tree, page_url, len(page_text))
+        if scope is not None:
             # Photos outside the story's part of the page illustrate teasers, menus and avatars.
             photos = replace(photos, photos=photos_in(photos.photos, scope))
 

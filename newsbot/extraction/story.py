@@ -5,13 +5,14 @@ from __future__ import annotations
 import copy
 import re
 from functools import cache
+from typing import NamedTuple
 
 import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Extractor
 
-from newsbot.extraction.html import text_of
+from newsbot.extraction.html import block_lines, text_of
 from newsbot.text.normalise import clean_text
 
 # trafilatura marks list items "- "; a record's paragraphs carry no markup.
@@ -90,7 +91,25 @@ def _options(favor_recall: bool, favor_precision: bool, fast: bool) -> Extractor
     )
 
 
-def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> list[str]:
+class GenericStory(NamedTuple):
+    """The story of a page no layout describes, and the part of the page it comes from."""
+
+    lines: list[str]
+    #: ``story_scope``'s element; None when the lines kept no long paragraph of the page.
+    scope: etree._Element | None
+
+
+def generic_story(tree: etree._Element, url: str, page_chars: int = 0) -> GenericStory:
+    """The story's lines (``generic_story_lines``, else every text block of the page) and its
+    scope, from one reading of the page's long paragraphs."""
+    paragraphs = [(p, text_of(p)) for p in long_paragraphs(tree)]
+    lines = generic_story_lines(tree, url, paragraphs, page_chars) or block_lines(tree)
+    return GenericStory(lines, story_scope(tree, _kept_paragraphs(paragraphs, lines)))
+
+
+def generic_story_lines(
+    tree: etree._Element, url: str, paragraphs: list[tuple[etree._Element, str]], page_chars: int = 0
+) -> list[str]:
     """The story of a page no layout describes: trafilatura's precision mode, widened when short.
 
     Precision mode without its fallback comparison keeps the story on most pages at the least
@@ -108,7 +127,6 @@ def generic_story_lines(tree: etree._Element, url: str, page_chars: int = 0) -> 
     them once made recall take them all.
     """
     lines = story_lines(tree, url, favor_precision=True, fast=True)
-    paragraphs = [(p, text_of(p)) for p in long_paragraphs(tree)]
     first = kept_now = _kept_paragraphs(paragraphs, lines)
     story_chars = _story_paragraph_chars(paragraphs, first)
     short = _chars(lines) < _RESCUE_SHARE * page_chars
@@ -230,12 +248,10 @@ def _home(kept: list[etree._Element]) -> etree._Element | None:
     return home
 
 
-def story_scope(tree: etree._Element, lines: list[str]) -> etree._Element | None:
-    """The part of the page the story's ``lines`` come from: the ``<article>`` around the
-    paragraphs they kept, else the smallest element holding them and the headline (the lead
-    photo sits between the two), else the parent of the one holding them; None when they kept
-    no long paragraph of the page."""
-    kept = _kept_paragraphs([(p, text_of(p)) for p in long_paragraphs(tree)], lines)
+def story_scope(tree: etree._Element, kept: list[etree._Element]) -> etree._Element | None:
+    """The part of the page the story comes from: the ``<article>`` around the long paragraphs
+    it ``kept``, else the smallest element holding them and the headline (the lead photo sits
+    between the two), else the parent of the one holding them; None when it kept none."""
     home = _home(kept)
     if home is None:
         return None
