@@ -121,20 +121,27 @@ GERMAN: Rules = {
     ),
 }
 
+
 # "Read also", alone or before another story's title, as news sites print it between paragraphs: a
 # label, heading no list (as German's).
+def _read_also(label: str) -> str:
+    """``label`` alone, or followed by a colon and the other story's title."""
+    return label + r"\s*(?::\s*.{0,150})?"
+
+
 FRENCH: Rules = {
+    # French prints the title after the label without a colon too: "À lire aussi La natalité ...".
     "labels": (r"(?:à\s+)?lire\s+(?:aussi|également)\s*(?::?\s+.{0,150})?",),
     "ads": (r"passer\s+la\s+publicité",),  # "skip the ad", over an ad between paragraphs
 }
-SPANISH: Rules = {"labels": (r"(?:lee|lea|leer)\s+(?:también|más)\s*(?::\s*.{0,150})?",)}
-PORTUGUESE: Rules = {"labels": (r"(?:leia|veja)\s+(?:também|mais)\s*(?::\s*.{0,150})?",)}
-ITALIAN: Rules = {"labels": (r"leggi\s+anche\s*(?::\s*.{0,150})?",)}
-DUTCH: Rules = {"labels": (r"lees\s+(?:ook|meer)\s*(?::\s*.{0,150})?",)}
-POLISH: Rules = {"labels": (r"czytaj\s+(?:więcej|też|także)\s*(?::\s*.{0,150})?",)}
-NORWEGIAN: Rules = {"labels": (r"les\s+også\s*(?::\s*.{0,150})?",)}
-DANISH: Rules = {"labels": (r"læs\s+(?:også|mere)\s*(?::\s*.{0,150})?",)}
-SWEDISH: Rules = {"labels": (r"läs\s+(?:också|mer)\s*(?::\s*.{0,150})?",)}
+SPANISH: Rules = {"labels": (_read_also(r"(?:lee|lea|leer)\s+(?:también|más)"),)}
+PORTUGUESE: Rules = {"labels": (_read_also(r"(?:leia|veja)\s+(?:também|mais)"),)}
+ITALIAN: Rules = {"labels": (_read_also(r"leggi\s+anche"),)}
+DUTCH: Rules = {"labels": (_read_also(r"lees\s+(?:ook|meer)"),)}
+POLISH: Rules = {"labels": (_read_also(r"czytaj\s+(?:więcej|też|także)"),)}
+NORWEGIAN: Rules = {"labels": (_read_also(r"les\s+også"),)}
+DANISH: Rules = {"labels": (_read_also(r"læs\s+(?:også|mere)"),)}
+SWEDISH: Rules = {"labels": (_read_also(r"läs\s+(?:också|mer)"),)}
 
 JAPANESE: Rules = {
     "paywall": (r"この記事は(?:有料)?会員限定(?:記事)?です.{0,100}",),
