@@ -193,6 +193,35 @@ def test_european_pages_declared_wrongly_or_not_at_all(body: bytes, content_type
     assert text in decode(body, content_type)
 
 
+def _twice_encoded(text: str) -> str:
+    """``text`` as a CMS prints it that read its UTF-8 bytes as Latin-1 and encoded them again."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_text_encoded_in_utf8_twice_is_decoded_again_in_every_field() -> None:
+    headline = "A DIY Investor’s Guide to Retirement Calculators"
+    story = [*STORY[:2], "Fees start at €14 a month — less than the investor’s broker charged."]
+    html = (
+        f"<html><head><title>{_twice_encoded(headline)}</title>"
+        f"<meta property='og:title' content='{_twice_encoded(headline)}'></head>"
+        f"<body><article><h1>{_twice_encoded(headline)}</h1>{paragraphs(story[:2])}"
+        f"<p>{_twice_encoded(story[2])}</p></article></body></html>"
+    )
+    record = newsbot.extract(html, "https://example.com/guides/retirement-calculators")
+    assert record["headline"] == headline
+    assert record["articleBody"].split("\n")[-1] == story[2]
+
+
+def test_a_page_quoting_mojibake_without_control_characters_keeps_its_quotation() -> None:
+    # A page about encodings: "Ã¤" for "ä" is its subject, and no C1 control character says the
+    # page itself was encoded twice.
+    line = 'Before Unicode, I lost count of how many times I saw "Ã¤" instead of "ä" on a web page.'
+    record = newsbot.extract(
+        page(f"<article><h1>Robots</h1>{paragraphs([*STORY, line])}</article>"), "https://example.com/a/1"
+    )
+    assert line in record["articleBody"].split("\n")
+
+
 def test_br_runs_beside_blocks_become_paragraphs() -> None:
     html = page(
         "<div class='x'><p>print dictionary print</p>"

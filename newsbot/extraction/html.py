@@ -6,6 +6,7 @@ import functools
 import re
 
 import charset_normalizer
+import ftfy
 import lxml.html
 from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
@@ -143,10 +144,40 @@ def parse_html(html: str | bytes, content_type: str | None = None) -> lxml.html.
     # Comments are no text, and trafilatura drops a comment together with the text after it
     # (React's <!-- --> markers sit inside paragraphs): they go before anyone reads the tree.
     etree.strip_tags(tree, etree.Comment)
+    if _C1_CONTROL.search(text):
+        repair_double_encoding(tree)
     # The first piece of text settles it; the whole page's text is not needed here.
     if tree.find("body") is None or not any(clean_text(str(part)) for part in tree.itertext()):
         raise EmptyPage("the page has no text")
     return tree
+
+
+# A C1 control character is no text: where a page holds one, as a rule its text was encoded in
+# UTF-8 twice ("’" printed as "â\x80\x99"), by a CMS that read UTF-8 bytes as Latin-1.
+_C1_CONTROL = re.compile("[\u0080-\u009f]")
+# A character of a UTF-8 lead byte before one of a continuation byte, both read as Latin-1.
+_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
+# The attributes whose text a record may hold: meta tags' content, images' alt and title.
+_TEXT_ATTRIBUTES = ("content", "alt", "title")
+
+
+def repair_double_encoding(tree: etree._Element) -> None:
+    """Decode again the text the page encoded in UTF-8 twice, node by node (a page may mix both:
+    its template right, its articles' text not). Only a page with a C1 control character in it
+    is touched: a page about encodings may quote "Ã¤" on purpose, and ftfy, which decides where
+    a sequence is mis-decoded text, would mend that quotation too."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        # Of the scripts, JSON-LD's text is the page's (its headline, its writers).
+        readable = element.tag != "style" and (element.tag != "script" or "ld+json" in (element.get("type") or ""))
+        if readable and element.text and _DOUBLE_ENCODED.search(element.text):
+            element.text = ftfy.fix_encoding(element.text)
+        if element.tail and _DOUBLE_ENCODED.search(element.tail):
+            element.tail = ftfy.fix_encoding(element.tail)
+        for name in _TEXT_ATTRIBUTES:
+            if (value := element.get(name)) and _DOUBLE_ENCODED.search(value):
+                element.set(name, ftfy.fix_encoding(value))
 
 
 # What libxml2 says when it stops reading a page at one of its limits.
