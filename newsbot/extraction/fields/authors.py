@@ -355,12 +355,16 @@ def _in_comments(element: etree._Element) -> bool:
 
 
 def _meta_authors(page: _Page) -> list[Author]:
-    return meta_authors(page.meta, page.url, page.site)
+    return meta_authors(page.meta, page.url, page.site, lambda: " ".join(map(text_of, page.paragraphs)))
 
 
-def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list[Author]:
+def meta_authors(
+    meta: PageMeta, url: str, site: set[str] | None = None, story: Callable[[], str] = str
+) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
-    name (``site``, else the page's) nor a desk's or an organisation's, nor a user name."""
+    name (``site``, else the page's) nor a desk's or an organisation's, nor a user name; but the
+    name of a person's own site (``_named_host``, ``_personal_host``: ``story`` gives the page's
+    story text)."""
     site = site_fingerprints(meta, url) if site is None else site
     credits = json_ld_authors(meta)
     if not credits:
@@ -373,7 +377,7 @@ def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list
         key = fingerprint(name)
         if key in found or is_handle(name) or is_no_person(name):
             continue
-        if key in site and not _named_host(name, url):
+        if key in site and not _named_host(name, url) and not _personal_host(name, url, story):
             continue
         found[key] = Author(romanised_name(name), name)
     return list(found.values())
@@ -382,13 +386,27 @@ def meta_authors(meta: PageMeta, url: str, site: set[str] | None = None) -> list
 def _named_host(name: str, url: str) -> bool:
     """The page's host is a person's, named after ``name``'s first word, as people name theirs
     (anil.recoil.org, sam.bossley.com, coryd.dev): there the site's name is its writer's, not
-    a publisher crediting itself. A host spelling the whole name (paigebrunton.com) is left out:
+    a publisher crediting itself. A host spelling the whole name is ``_personal_host``'s to judge:
     brands are named so as often (audiophileon.com, blockrenovation.com)."""
     words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
     if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name) or name.split()[0].isupper():
         return False  # an acronym first ("QCY Official") is a brand's
     host = re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0])
     return host in {words[0], words[0] + words[-1][0]}
+
+
+def _personal_host(name: str, url: str, story: Callable[[], str]) -> bool:
+    """The page's host spells ``name`` whole (karl-voit.at, paigebrunton.com, russellmiller2.
+    substack.com) and the story uses none of its words as a word, in lower case: a person's site,
+    named after them. A brand named so uses its name's words as words ("on" of audiophileon.com,
+    "renovation" of blockrenovation.com); a name's words are names in the text too."""
+    words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
+    if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name):
+        return False
+    if re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0]) != "".join(words):
+        return False
+    text = story()
+    return not any(re.search(rf"\b{word}\b", text) for word in words)
 
 
 # The meta tags that credit the writer, the common first: the HTML standard's ``author``, Open
