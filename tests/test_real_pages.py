@@ -353,6 +353,19 @@ def test_a_day_in_the_url_dates_a_page_of_an_undescribed_site_that_prints_none()
     assert record["datePublishedRaw"] == "2019-11-19"
 
 
+def test_a_copyright_year_is_no_publication_day() -> None:
+    """A page that dates itself nowhere but its footer's copyright: htmldate answers the year's
+    first of January, which the record does not take for the day the story was published."""
+    footer = "<footer><p>© 2024 Example Ledger. All rights reserved.</p></footer>"
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}{footer}")
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour-reopens")
+    assert "datePublished" not in record
+    assert record["articleBody"]  # still an article: the year dates the page for its kind
+    # The same page with a day in its text: that day is the page's.
+    dated = html.replace("<footer>", "<p class='date'>Published 12 March 2024</p><footer>")
+    assert newsbot.extract(dated, "https://www.example-ledger.com/harbour-reopens")["datePublished"] == "2024-03-12"
+
+
 def test_the_h1_that_says_what_a_title_says_is_the_headline() -> None:
     """The WSJ's first <h1> is its logo and section; og:title carries the section too."""
     html = _page(

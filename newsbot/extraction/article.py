@@ -235,7 +235,7 @@ def extract_article(
         record["section"] = breadcrumbs[0]
     if description := meta.get("og:description", "description", "twitter:description"):
         record["description"] = description
-    if published is not None:
+    if published is not None and not published.year_only:
         record["datePublished"], record["datePublishedRaw"] = published.iso(), published.raw
     if modified is not None:
         record["dateModified"], record["dateModifiedRaw"] = modified.iso(), modified.raw

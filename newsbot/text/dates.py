@@ -120,6 +120,9 @@ class FoundDate:
     raw: str
     #: The source gave a time of day, not only a date.
     has_time: bool = True
+    #: The source knew the year alone and wrote its first of January: the page is dated (a
+    #: signal of its kind), but the record gets no day it does not know.
+    year_only: bool = False
 
     def iso(self) -> str:
         """As a record writes it: a timestamp with seconds (and its offset, if any), or a day

@@ -107,9 +107,18 @@ def _searched(page: _DatedPage) -> _Candidates:
     tree = page.tree
     found = htmldate.find_date(tree, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     found = found or htmldate.find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
-    return (
-        [FoundDate(datetime.strptime(found, "%Y-%m-%d"), found, has_time=False)] if isinstance(found, str) else []
-    ), []
+    if not isinstance(found, str):
+        return [], []
+    day = datetime.strptime(found, "%Y-%m-%d")
+    return [FoundDate(day, found, has_time=False, year_only=found.endswith(_YEAR_ONLY))], []
+
+
+# The first of January is the day htmldate writes for a year alone: the page's copyright line
+# ("© 2025") or a lone year in its text, where it finds nothing finer. That is no publication
+# day: 84 records of the development and outside pages had one, 55 of them articles, none the
+# article's day (47 of those have none in the gold). The page-kind model was fitted with such
+# pages counted as dated, and they still are.
+_YEAR_ONLY = "-01-01"
 
 
 _Source = Callable[[_DatedPage], _Candidates]
