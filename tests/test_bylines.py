@@ -118,6 +118,8 @@ def test_names_alone(text: str, names: list[str] | None) -> None:
         ("By Jill Disis, CNN Business", ["Jill Disis"]),  # the outlet after the writer
         ("By Sean Martin Sean Martin", ["Sean Martin"]),  # a link's text and its tooltip's
         ("By Shivkumar M Head Product Launches", ["Shivkumar M"]),  # the role in the same line
+        # A role ends the writers: what follows it is more of the role.
+        ("Written By: Catherine Boeckmann Executive Digital Editor and Master Gardener", ["Catherine Boeckmann"]),
         ("Written by Rob Ewaschuk Edited by Betsy Beyer", ["Rob Ewaschuk"]),
         ("By subject", None),  # a menu
         ("by Admin", None),  # a handle

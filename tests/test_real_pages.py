@@ -483,6 +483,33 @@ def test_a_byline_no_class_names_is_read_before_the_story_of_an_undescribed_site
     assert not newsbot.extract(desk, "https://hosted.example.org/article/harbour").get("authors")
 
 
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        # The label in an element of its own, the name in the next (National Geographic, Stern).
+        ("<div><span class='x1'>By</span><span>Daryl Austin</span></div>", ["Daryl Austin"]),
+        (
+            "<div><span>Capital</span></div><div><span>Von</span> <a href='/p/jk'>Jemima Kelly</a></div>",
+            ["Jemima Kelly"],
+        ),
+        # The site's own name, spaced where its host is not: no writer.
+        ("<div><span>By</span><span>Harbour Ledger</span></div>", []),
+    ],
+)
+def test_a_byline_label_in_an_element_of_its_own(byline: str, names: list[str]) -> None:
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{byline}{_STORY}")
+    record = newsbot.extract(html, "https://www.harbourledger.com/harbour-reopens")
+    assert [author["name"] for author in record.get("authors", [])] == names
+
+
+def test_a_listing_with_a_byline_on_each_card_has_no_writer() -> None:
+    cards = "".join(
+        f"<div><h2>Book {n}</h2><div><span>By:</span> <span>Writer{n} Surname{n}</span></div></div>" for n in "ABCDEF"
+    )
+    html = _page("<title>Harbour books</title>", f"<h1>Harbour books</h1>{cards}{_STORY}")
+    assert not newsbot.extract(html, "https://www.example-ledger.com/harbour-books").get("authors")
+
+
 def test_a_notice_above_the_headline_is_not_where_the_story_begins() -> None:
     """PolitiFact prints its privacy notice, a long paragraph, above the headline; the byline
     between the headline and the story is before the story all the same."""

@@ -19,7 +19,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _BYLINE = re.compile(r"^(?:BY|By|by)\s+(?P<names>[^\[\]()@]+?)\s*(?:[\[(](?P<emails>[^\])]*@[^\])]*)[\])])?\s*\.?$")
 # Role words that follow a name in older bylines and are not part of it.
 _ROLE = re.compile(
-    r"\b(?:(?:Senior|Special|Chief|Staff|Contributing|Political|Economic|Culture|Sports)\s+)*"
+    r"\b(?:(?:Senior|Special|Chief|Staff|Contributing|Political|Economic|Culture|Sports|Executive|Managing|Deputy"
+    r"|Associate|Assistant|Digital)\s+)*"
     r"(?:Staff\s+)?(?:Writer|Reporter|Correspondent|Editor|Columnist|Intern)s?\b.*$",
     re.IGNORECASE,
 )
@@ -421,7 +422,10 @@ def loose_byline(text: str) -> list[Author] | None:
     if match is None:
         return None
     names = text_before_date(match["names"]).strip(" ,.")
-    parts = [_ROLE.sub("", part).strip(" ,.") for part in _LOOSE_AND.split(names)]
+    # A role ends the writers: what follows it is more of the role ("Executive Digital Editor
+    # and Master Gardener"), or the writer's employer.
+    names = _ROLE.sub("", names).strip(" ,.") or names
+    parts = [part.strip(" ,.") for part in _LOOSE_AND.split(names)]
     authors = []
     for index, part in enumerate(part for part in parts if part):
         words = part.split()

@@ -173,6 +173,8 @@ def _byline_starts(page: _Page) -> list[Author]:
         return []
     starts = _byline_like(page.tree)
     starts = [element for element in starts if element in page.header] if page.header else _before_story(page, starts)
+    if len(starts) > _MAX_LINKED_WRITERS:
+        return []  # a byline on each card of a listing ("By: ..." under each book), no story's
     for element in innermost(starts):
         if authors := writers(loose_byline(_spaced_text(element)) or [], page.site):
             return authors
@@ -310,14 +312,30 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
         parent = node.getparent()
         if parent is not None and node.is_tail:
             parent = parent.getparent()
+        if parent is not None and _BYLINE_LABEL.match(_spaced_text(parent)):
+            # The label in an element of its own, the names in the next ("<span>By</span>
+            # <span>Daryl Austin</span>"): the byline is the element that holds both.
+            parent = parent.getparent()
         if parent is not None and len(_spaced_text(parent)) < SHORT_LINE_CHARS:
             elements[parent] = None
     return list(elements)
 
 
+# A byline's label and nothing else.
+_BYLINE_LABEL = re.compile(_BYLINE_START.pattern.replace(r"(?::|\s|$)", r"\s*:?\s*$"), re.IGNORECASE)
+
+
 def writers(authors: list[Author], site: set[str]) -> list[Author]:
-    """``authors`` without the site's own name, desks and organisations."""
-    return [author for author in authors if fingerprint(author.name) not in site and not is_no_person(author.name)]
+    """``authors`` without the site's own name (spaced or not: "WSET Global" of wsetglobal.com),
+    desks and organisations."""
+    joined = {name.replace(" ", "") for name in site}
+    return [
+        author
+        for author in authors
+        if fingerprint(author.name) not in site
+        and fingerprint(author.name).replace(" ", "") not in joined
+        and not is_no_person(author.name)
+    ]
 
 
 def _spaced_text(element: etree._Element) -> str:
