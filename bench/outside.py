@@ -18,6 +18,13 @@ close newsbot comes to site-by-site parsing. Their authors include the publisher
 where a site signs so (newsbot names no site a writer, by design), and their bodies the summary
 under the headline. Pages are split by site into the same halves as the development sets.
 
+It also reads a folder laid out as newspaper's old full-text test data (``tests/data`` of
+``AndyTheFactory/newspaper4k`` before commit 1da8e69, MIT licence): ``html/<name>.html`` and
+``txt/<name>.txt``, 153 pages with a body, most of them American news and magazine pages of
+December 2014, a few in Arabic, Chinese, Japanese, Spanish and Thai. The gold is the body newspaper extracted
+(headlines, captions and widget lines included on some pages), so only the body is scored
+there, for gross failures and the comparison with trafilatura on the same text.
+
 ``python -m bench.outside FOLDER`` prints the figures of both halves, newsbot beside trafilatura's
 four modes, scored as wcxb is (token-bag body F1, headline, day, authors, instant to the second).
 """
@@ -32,15 +39,35 @@ from pathlib import Path
 from typing import Any
 
 from bench.generalise import run, show
-from bench.realsets import GoldPage, site_of
+from bench.realsets import GoldPage, _declared_url, site_of
 
 SET_NAME = "outside"
 _VERSION_NUMBERS = re.compile(r"\d+")
+# newspaper names a site's pages after its host and a number: "cnn.com1.html".
+_FILE_NUMBER = re.compile(r"\d+$")
 
 
 def load(folder: Path) -> list[GoldPage]:
-    """Every page of a folder in Fundus's test-data layout that has a URL and a gold body."""
-    return sorted(_pages(folder), key=lambda page: page.key)
+    """Every page of a folder in Fundus's test-data layout that has a URL and a gold body, or
+    in newspaper's (``html/`` and ``txt/``)."""
+    pages = _newspaper_pages(folder) if (folder / "html").is_dir() and (folder / "txt").is_dir() else _pages(folder)
+    return sorted(pages, key=lambda page: page.key)
+
+
+def _newspaper_pages(folder: Path) -> Iterator[GoldPage]:
+    """newspaper's pages: the URL the page declares (canonical link, og:url), else one on the
+    host its file is named after ("cnn.com1.html")."""
+    for html in sorted((folder / "html").glob("*.html")):
+        text = folder / "txt" / f"{html.stem}.txt"
+        if not text.is_file():
+            continue
+        url = _declared_url(html.read_bytes())
+        if not url.startswith("http"):
+            host = _FILE_NUMBER.sub("", html.stem)
+            url = f"http://{host if '.' in host else 'example.com'}/{html.stem}.html"
+        body = text.read_text(encoding="utf-8", errors="replace").strip()
+        if body:
+            yield GoldPage(SET_NAME, f"newspaper/{html.stem}", url, site_of(url), html, True, body=body)
 
 
 def _pages(folder: Path) -> Iterator[GoldPage]:
@@ -87,7 +114,7 @@ def _body(body: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.outside", description=__doc__)
-    parser.add_argument("folder", type=Path, help="a folder in Fundus's parser test-data layout")
+    parser.add_argument("folder", type=Path, help="a folder in Fundus's or newspaper's test-data layout")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)

@@ -65,7 +65,8 @@ class GoldPage:
     without_snippets: tuple[str, ...] = ()
 
     def html(self) -> str:
-        return gzip.decompress(self.path.read_bytes()).decode("utf-8", "replace")
+        data = self.path.read_bytes()
+        return (gzip.decompress(data) if self.path.suffix == ".gz" else data).decode("utf-8", "replace")
 
     @property
     def half(self) -> str:

@@ -106,6 +106,24 @@ def test_an_outside_folder_is_read_page_by_page_with_its_parsers_output(tmp_path
     assert "Hafen öffnet" in page.html() and page.half in realsets.HALVES
 
 
+def test_a_folder_in_newspapers_layout_is_read_with_its_bodies(tmp_path: Path) -> None:
+    (tmp_path / "html").mkdir()
+    (tmp_path / "txt").mkdir()
+    page = "<html><head>{}</head><body><h1>Harbour reopens</h1><p>Ships sail.</p></body></html>"
+    canonical = "<link rel='canonical' href='https://www.ledger.example/harbour'>"
+    (tmp_path / "html" / "ledger.example1.html").write_text(page.format(canonical), encoding="utf-8")
+    (tmp_path / "html" / "ledger.example2.html").write_text(page.format(""), encoding="utf-8")
+    (tmp_path / "html" / "nobody.com1.html").write_text(page.format(""), encoding="utf-8")  # no gold: left out
+    for name in ("ledger.example1", "ledger.example2"):
+        (tmp_path / "txt" / f"{name}.txt").write_text("Ships sail.\n", encoding="utf-8")
+    pages = outside.load(tmp_path)
+    assert [(p.key, p.url) for p in pages] == [
+        ("newspaper/ledger.example1", "https://www.ledger.example/harbour"),
+        ("newspaper/ledger.example2", "http://ledger.example/ledger.example2.html"),  # the file's host
+    ]
+    assert all(p.body == "Ships sail." and p.site == "ledger.example" and "<h1>" in p.html() for p in pages)
+
+
 def test_outside_gold_in_decomposed_form_scores_as_composed() -> None:
     decomposed = unicodedata.normalize("NFD", "Südtiroler Ärzte")
     gold = outside._body({"summary": [decomposed]})
