@@ -21,9 +21,9 @@ under the headline. Pages are split by site into the same halves as the developm
 It also reads a folder laid out as newspaper's old full-text test data (``tests/data`` of
 ``AndyTheFactory/newspaper4k`` before commit 1da8e69, MIT licence): ``html/<name>.html`` and
 ``txt/<name>.txt``, 153 pages with a body, most of them American news and magazine pages of
-December 2014, a few in Arabic, Chinese, Japanese, Spanish and Thai. The gold is the body newspaper extracted
-(headlines, captions and widget lines included on some pages), so only the body is scored
-there, for gross failures and the comparison with trafilatura on the same text.
+December 2014, a few in Arabic, Chinese, Japanese, Spanish and Thai. The gold is the body
+newspaper extracted (headlines, captions and widget lines included on some pages), so only the
+body is scored there, for gross failures and the comparison with trafilatura on the same text.
 
 ``python -m bench.outside FOLDER`` prints the figures of both halves, newsbot beside trafilatura's
 four modes, scored as wcxb is (token-bag body F1, headline, day, authors, instant to the second).

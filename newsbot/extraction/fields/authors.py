@@ -382,7 +382,7 @@ def meta_authors(
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
     name (``site``, else the page's) nor a desk's or an organisation's, nor a user name; but the
     name of a person's own site (``_named_host``, ``_personal_host``: ``story`` gives the page's
-    story text)."""
+    story text; by default none)."""
     site = site_fingerprints(meta, url) if site is None else site
     credits = json_ld_authors(meta)
     if not credits:
@@ -414,8 +414,8 @@ def _named_host(name: str, url: str) -> bool:
 
 
 def _personal_host(name: str, url: str, story: Callable[[], str]) -> bool:
-    """The page's host spells ``name`` whole (karl-voit.at, paigebrunton.com, russellmiller2.
-    substack.com) and the story uses none of its words as a word, in lower case: a person's site,
+    """The page's host spells ``name`` whole (karl-voit.at, paigebrunton.com, kristian-larsen.com)
+    and the story uses none of its words as a word, in lower case: a person's site,
     named after them. A brand named so uses its name's words as words ("on" of audiophileon.com,
     "renovation" of blockrenovation.com); a name's words are names in the text too."""
     words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
