@@ -312,11 +312,15 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
         parent = node.getparent()
         if parent is not None and node.is_tail:
             parent = parent.getparent()
-        if parent is not None and _BYLINE_LABEL.match(_spaced_text(parent)):
+        if parent is None:
+            continue
+        text = _spaced_text(parent)
+        if _BYLINE_LABEL.match(text):
             # The label in an element of its own, the names in the next ("<span>By</span>
             # <span>Daryl Austin</span>"): the byline is the element that holds both.
             parent = parent.getparent()
-        if parent is not None and len(_spaced_text(parent)) < SHORT_LINE_CHARS:
+            text = _spaced_text(parent) if parent is not None else ""
+        if parent is not None and len(text) < SHORT_LINE_CHARS:
             elements[parent] = None
     return list(elements)
 
@@ -381,8 +385,8 @@ def meta_authors(
 ) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
     name (``site``, else the page's) nor a desk's or an organisation's, nor a user name; but the
-    name of a person's own site (``_named_host``, ``_personal_host``: ``story`` gives the page's
-    story text; by default none)."""
+    name of a person's own site (``_personal_site``: ``story`` gives the page's story text; by
+    default none)."""
     site = site_fingerprints(meta, url) if site is None else site
     credits = json_ld_authors(meta)
     if not credits:
@@ -395,33 +399,30 @@ def meta_authors(
         key = fingerprint(name)
         if key in found or is_handle(name) or is_no_person(name):
             continue
-        if key in site and not _named_host(name, url) and not _personal_host(name, url, story):
+        if key in site and not _personal_site(name, url, story):
             continue
         found[key] = Author(romanised_name(name), name)
     return list(found.values())
 
 
-def _named_host(name: str, url: str) -> bool:
-    """The page's host is a person's, named after ``name``'s first word, as people name theirs
-    (anil.recoil.org, sam.bossley.com, coryd.dev): there the site's name is its writer's, not
-    a publisher crediting itself. A host spelling the whole name is ``_personal_host``'s to judge:
-    brands are named so as often (audiophileon.com, blockrenovation.com)."""
-    words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
-    if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name) or name.split()[0].isupper():
-        return False  # an acronym first ("QCY Official") is a brand's
-    host = re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0])
-    return host in {words[0], words[0] + words[-1][0]}
+def _personal_site(name: str, url: str, story: Callable[[], str]) -> bool:
+    """The page's host is a person's, named after ``name``, as people name theirs: there the
+    site's name is its writer's, not a publisher crediting itself.
 
-
-def _personal_host(name: str, url: str, story: Callable[[], str]) -> bool:
-    """The page's host spells ``name`` whole (karl-voit.at, paigebrunton.com, kristian-larsen.com)
-    and the story uses none of its words as a word, in lower case: a person's site,
-    named after them. A brand named so uses its name's words as words ("on" of audiophileon.com,
-    "renovation" of blockrenovation.com); a name's words are names in the text too."""
+    - After the name's first word, or that and the surname's initial (anil.recoil.org,
+      sam.bossley.com, coryd.dev), unless that word is an acronym ("QCY Official" is a brand's).
+    - After the whole name (karl-voit.at, paigebrunton.com, kristian-larsen.com) where the story
+      (``story`` gives its text) uses none of the name's words as a word, in lower case: brands
+      are named so as often, and use their name's words as words ("on" of audiophileon.com,
+      "renovation" of blockrenovation.com); a name's words are names in the text too.
+    """
     words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
     if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name):
         return False
-    if re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0]) != "".join(words):
+    host = re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0])
+    if host in {words[0], words[0] + words[-1][0]} and not name.split()[0].isupper():
+        return True
+    if host != "".join(words):
         return False
     text = story()
     return not any(re.search(rf"\b{word}\b", text) for word in words)
