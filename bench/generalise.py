@@ -126,9 +126,32 @@ def tokens_f1(extracted: str | None, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def snippet_counts(page: GoldPage, body: str | None) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of a page gold by snippets: its
+    ``with`` snippets found in ``body`` and its ``without`` snippets found there, white space
+    folded and both sides in Unicode's composed form, as trafilatura's own evaluation counts them."""
+    text = _snippet_form(body or "")
+    found = sum(_snippet_form(snippet) in text for snippet in page.with_snippets) if text else 0
+    wrong = sum(_snippet_form(snippet) in text for snippet in page.without_snippets) if text else 0
+    return found, wrong, len(page.with_snippets) - found
+
+
+def _snippet_form(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _snippet_f1(counts: Iterable[tuple[int, int, int]]) -> float:
+    tp = fp = fn = 0
+    for found, wrong, missed in counts:
+        tp, fp, fn = tp + found, fp + wrong, fn + missed
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
 def page_f1(page: GoldPage, body: str | None) -> float:
     if page.set == "aeb":
         return aeb.page_score(body, page.body).f1
+    if not page.body and page.with_snippets:
+        return _snippet_f1([snippet_counts(page, body)])
     return tokens_f1(body, page.body)
 
 
@@ -141,6 +164,9 @@ def set_f1(pages: list[GoldPage], bodies: list[str | None]) -> float:
         for page, body in zip(pages, bodies, strict=True):
             score.pages[page.key] = aeb.page_score(body, page.body)
         return score.f1
+    if not pages[0].body and pages[0].with_snippets:
+        # trafilatura's own figure: one F1 over every page's snippets.
+        return _snippet_f1(snippet_counts(page, body) for page, body in zip(pages, bodies, strict=True))
     return sum(tokens_f1(body, page.body) for page, body in zip(pages, bodies, strict=True)) / len(pages)
 
 
@@ -220,7 +246,10 @@ def summarise(pages: list[GoldPage], readings: list[dict[str, Reading]]) -> dict
     extractors = list(readings[0]) if readings else []
     articles = [(page, read) for page, read in zip(pages, readings, strict=True) if page.is_article]
     others = [(page, read) for page, read in zip(pages, readings, strict=True) if not page.is_article]
-    scored = [(page, read) for page, read in articles if page.body]
+    # A set gold by snippets alone (trafilatura's) is scored by them; a set with bodies by its bodies.
+    scored = [(page, read) for page, read in articles if page.body] or [
+        (page, read) for page, read in articles if page.with_snippets
+    ]
     out: dict[str, Any] = {"pages": len(pages), "articles": len(articles), "other": len(others), "by": {}}
     for name in extractors:
         figures: dict[str, Any] = {

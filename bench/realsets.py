@@ -66,11 +66,31 @@ class GoldPage:
 
     def html(self) -> str:
         data = self.path.read_bytes()
-        return (gzip.decompress(data) if self.path.suffix == ".gz" else data).decode("utf-8", "replace")
+        return decoded(gzip.decompress(data) if self.path.suffix == ".gz" else data)
 
     @property
     def half(self) -> str:
         return half_of(self.set, self.site)
+
+
+# A charset a page declares in its head: <meta charset=...> or http-equiv's content.
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.I)
+
+
+def decoded(data: bytes) -> str:
+    """A saved page's text: UTF-8 where it is (every page of the development sets), else the
+    charset the page declares (older pages in Latin-1 or windows-1252), else windows-1252."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(data[:4096])
+    for charset in (declared.group(1).decode("ascii", "replace") if declared else "", "cp1252"):
+        try:
+            return data.decode(charset, "replace")
+        except LookupError:
+            continue
+    return data.decode("utf-8", "replace")
 
 
 def folder() -> Path:

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from bench import outside, realsets
-from bench.generalise import author_counts, gold_names, same_headline, same_instant, tokens_f1
+from bench.generalise import (
+    author_counts,
+    gold_names,
+    page_f1,
+    same_headline,
+    same_instant,
+    set_f1,
+    snippet_counts,
+    tokens_f1,
+)
 
 
 @pytest.mark.parametrize("name", realsets.SETS)
@@ -129,3 +138,50 @@ def test_outside_gold_in_decomposed_form_scores_as_composed() -> None:
     gold = outside._body({"summary": [decomposed]})
     assert gold == decomposed  # read as the parser wrote it; the measure composes both sides
     assert tokens_f1("Südtiroler Ärzte", gold) == 1.0
+
+
+def test_a_folder_in_trafilaturas_layout_is_read_with_its_snippets(tmp_path: Path) -> None:
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "cache").mkdir()
+    page = "<html><head><meta charset='iso-8859-1'></head><body><p>Schiffe fahren über den See.</p></body></html>"
+    (tmp_path / "eval" / "ledger.html").write_bytes(page.encode("latin-1"))  # an older page, in Latin-1
+    (tmp_path / "cache" / "blog.html").write_text(page.replace("iso-8859-1", "utf-8"), encoding="utf-8")
+    gold = {
+        "https://www.ledger.example/hafen": {
+            "file": "ledger.html", "with": ["Schiffe fahren"], "without": ["Impressum"],
+            "title": "Hafen", "author": ["Anna Fink", "Ben Roe"], "date": "2019-08-02",
+        },
+        "https://blog.example/": {"file": "blog.html", "with": ["über den"], "without": ["Menü"]},
+        "https://gone.example/": {"file": "gone.html", "with": ["x"], "without": ["y"]},  # no page: left out
+    }  # fmt: skip
+    (tmp_path / "evaldata.json").write_text(json.dumps(gold), encoding="utf-8")
+    pages = outside.load(tmp_path)
+    assert [(p.key, p.site) for p in pages] == [
+        ("trafilatura/blog", "blog.example"),
+        ("trafilatura/ledger", "ledger.example"),
+    ]
+    ledger = pages[1]
+    assert (ledger.title, ledger.author, ledger.day) == ("Hafen", "Anna Fink; Ben Roe", "2019-08-02")
+    assert (ledger.with_snippets, ledger.without_snippets, ledger.body) == (("Schiffe fahren",), ("Impressum",), "")
+    assert "über den See" in ledger.html() and "über den See" in pages[0].html()
+
+
+def test_a_page_in_no_utf_8_is_read_in_the_charset_it_declares() -> None:
+    declared = "<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'><p>Привет</p>"
+    assert realsets.decoded(declared.encode("cp1251")) == declared
+    assert realsets.decoded("<p>Grüße</p>".encode("cp1252")) == "<p>Grüße</p>"  # none declared
+    assert realsets.decoded("<meta charset='no-such'><p>Grüße</p>".encode("cp1252")).endswith("Grüße</p>")
+
+
+def test_snippet_gold_scores_as_trafilaturas_evaluation() -> None:
+    page = realsets.GoldPage(
+        "outside", "k", "https://x.example/", "x.example", Path("k.html"), True,
+        with_snippets=("Schiffe  fahren", "über den See"), without_snippets=("Impressum",),
+    )  # fmt: skip
+    assert snippet_counts(page, "Schiffe\nfahren heute. Impressum") == (1, 1, 1)
+    assert snippet_counts(page, unicodedata.normalize("NFD", "Schiffe fahren über den See")) == (2, 0, 0)
+    assert snippet_counts(page, None) == (0, 0, 2)
+    assert page_f1(page, "Schiffe fahren über den See") == 1.0
+    assert round(page_f1(page, "Schiffe fahren. Impressum"), 4) == round(2 / (2 + 1 + 1), 4)
+    # The set's figure counts every page's snippets together, as trafilatura's own does.
+    assert round(set_f1([page, page], ["Schiffe fahren über den See", None]), 4) == round(4 / (4 + 0 + 2), 4)
