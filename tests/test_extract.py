@@ -493,3 +493,24 @@ def test_a_script_without_a_story_leaves_an_empty_page_refused() -> None:
     )
     with pytest.raises(EmptyBody):
         newsbot.extract(html, "https://www.example-ilbo.com/news/article/A2026012914320005196")
+
+
+def test_microdata_of_a_work_the_page_holds_is_not_the_pages() -> None:
+    # A reference list marks each cited paper as an item held as ``citation``; a post's own item
+    # (held as ``mainEntity`` or as a blog's ``blogPost``) and a page-level meta tag speak for it.
+    from newsbot.extraction.html import parse_html
+    from newsbot.extraction.meta import read_meta
+
+    html = (
+        "<html><head><meta name='citation_author' content='Marwan Adwan'></head><body>"
+        "<div itemscope itemtype='https://schema.org/Blog'>"
+        "<article itemprop='blogPost' itemscope itemtype='https://schema.org/BlogPosting'>"
+        "<meta itemprop='datePublished' content='2017-03-01'><p>Text.</p>"
+        "<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'>"
+        "<meta itemprop='datePublished' content='2019-05-05'></div></article></div>"
+        "<ol><li itemprop='citation' itemscope itemtype='https://schema.org/ScholarlyArticle'>"
+        "<meta itemprop='author' content='NH. Shear, SP. Spielberg'></li></ol></body></html>"
+    )
+    meta = read_meta(parse_html(html, None))
+    assert meta.every("author", "citation_author") == ["Marwan Adwan"]
+    assert meta.tags["datepublished"] == ["2017-03-01"]

@@ -85,12 +85,28 @@ class PageMeta:
         return None
 
 
+# The properties by which a microdata item is the page's own work, not another work it holds
+# (a blog's post is held as its ``blogPost``, on the post's own page too).
+_MAIN_ITEM_PROPS = frozenset({"mainentity", "mainentityofpage", "blogpost"})
+
+
+def _of_another_work(element: etree._Element) -> bool:
+    """A microdata ``<meta itemprop>`` of an item that is itself a property of another item (a
+    reference's ``citation``, a ``review``, a ``comment``): it tells of that work, not of the
+    page. A scholarly page lists its 60 references' authors so, a thread its comments' dates."""
+    if element.get("property") or element.get("name") or not element.get("itemprop"):
+        return False
+    item = next((parent for parent in element.iterancestors() if parent.get("itemscope") is not None), None)
+    held_as = (item.get("itemprop") or "").lower().split() if item is not None else []
+    return bool(held_as) and _MAIN_ITEM_PROPS.isdisjoint(held_as)
+
+
 def read_meta(tree: etree._Element) -> PageMeta:
     meta = PageMeta()
     for element in _META(tree):
         name = (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
         content = clean_text(element.get("content") or "")
-        if name and content:
+        if name and content and not _of_another_work(element):
             meta.tags.setdefault(name, []).append(content)
     canonical = _CANONICAL(tree)
     meta.canonical = (canonical[0].get("href") or "").strip() or None if canonical else None
