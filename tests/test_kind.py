@@ -96,6 +96,19 @@ def test_no_folder_word_in_a_storys_slug_counts() -> None:
     assert values["url_forum"] == values["url_shop"] == values["url_docs"] == 0.0
 
 
+@pytest.mark.parametrize(
+    ("url", "root"),
+    [
+        ("https://blog.example/", 1.0),
+        ("https://blog.example/?utm_source=feed&srsltid=AfmBO", 1.0),  # how the reader came: still the front
+        ("http://blog.example/?p=2895", 0.0),  # WordPress's plain link to a post
+        ("https://blog.example/index.php?id=58354", 0.0),
+    ],
+)
+def test_only_the_sites_front_is_its_root(url: str, root: float) -> None:
+    assert signals(replace(NEWS, url=url))["url_root"] == root
+
+
 def test_a_forums_posters_are_counted_in_the_markup() -> None:
     posts = "".join(
         f"<div class='post'><img class='avatar' src='/a/{n}.png'><a href='/members/{n}/'>user{n}</a>"

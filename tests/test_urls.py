@@ -73,6 +73,8 @@ def test_other_urls_are_not_articles(url: str) -> None:
             "https://koreajoongangdaily.joins.com/section/allArticles?utm_source=x&page=2#top",
             "https://koreajoongangdaily.joins.com/section/allArticles?page=2",
         ),
+        # Google's search-result id, on a page a search led to.
+        ("https://shop.example/guide/?srsltid=AfmBOopZ&page=2", "https://shop.example/guide/?page=2"),
     ],
 )
 def test_canonical_url(url: str, canonical: str) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string, url_query_cleaner
 
@@ -100,10 +100,18 @@ def canonical_url(url: str) -> str:
     return canonicalize_url(cleaned, keep_fragments=False)
 
 
+# Parameters that say how a reader came, not which page: campaigns', ad and social networks'
+# click ids, Google's search-result id (srsltid), and the JoongAng site's search word.
 _TRACKING_PARAMS = (
     "detailWord", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
-    "fbclid", "gclid", "cloc", "ref",
+    "fbclid", "gclid", "cloc", "ref", "srsltid",
 )  # fmt: skip
+
+
+def names_a_page(query: str) -> bool:
+    """A URL's query says which page it is ("p=2895" of WordPress's plain links, "id=58354"),
+    not only how the reader came (tracking parameters)."""
+    return any(name not in _TRACKING_PARAMS for name, _ in parse_qsl(query, keep_blank_values=True))
 
 
 def section_name(token: str, overrides: dict[str, str] | None = None) -> str:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from newsbot.discovery.urls import names_a_page
 from newsbot.extraction.meta import ARTICLE_TYPES
 
 # schema.org types a page declares when it is no article: a shop, a forum thread, a contact or
@@ -124,7 +125,8 @@ def microdata_types(tree: etree._Element) -> frozenset[str]:
 
 def signals(evidence: PageEvidence) -> dict[str, float]:
     """The model's inputs, each a number in a small range."""
-    path = urlsplit(evidence.url).path
+    parts = urlsplit(evidence.url)
+    path = parts.path
     segments = [segment for segment in path.split("/") if segment]
     slug = re.sub(r"\.\w{2,5}$", "", segments[-1]) if segments else ""
     words = {segment.lower() for segment in segments}
@@ -148,7 +150,8 @@ def signals(evidence: PageEvidence) -> dict[str, float]:
         "url_day": float(url_day),
         "url_depth": min(len(segments), 6) / 6,
         "url_slug_words": min(len(_SLUG_WORD.findall(slug)), 12) / 12,
-        "url_root": float(not segments),
+        # The site's front page: "/?p=2895" (WordPress's plain links) is a post, not the front.
+        "url_root": float(not segments and not names_a_page(parts.query)),
         # A whole segment is the word: a story's slug of many words ("forum-rules-change") is none.
         **{name: float(not words.isdisjoint(folders)) for name, folders in _URL_FOLDERS.items()},
         "body_chars": math.log1p(chars) / 10,
