@@ -514,3 +514,17 @@ def test_microdata_of_a_work_the_page_holds_is_not_the_pages() -> None:
     meta = read_meta(parse_html(html, None))
     assert meta.every("author", "citation_author") == ["Marwan Adwan"]
     assert meta.tags["datepublished"] == ["2017-03-01"]
+
+
+def test_a_story_printed_only_for_readers_without_scripts_is_read() -> None:
+    # Blogger's templates render the post from a script and print it in <noscript> alone; the
+    # page's other text is its archive's links. A <noscript> pixel elsewhere is still no story.
+    archive = "".join(f"<li><a href='/2020/{month:02}/'>{month:02}</a></li>" for month in range(1, 13))
+    post = f"<script type='text/template'>{paragraphs()}</script><noscript>{paragraphs()}</noscript>"
+    html = (
+        "<html><head><title>Safe browsing, enhanced</title></head><body><h1>Safe browsing, enhanced</h1>"
+        f"<div class='post-body'>{post}</div><div class='archive'><ul>{archive}</ul></div>"
+        "<noscript><img src='/pixel.gif'></noscript></body></html>"
+    )
+    record = newsbot.extract(html, "https://security.blog.example/2020/05/safe-browsing.html")
+    assert record["articleBody"].split("\n") == STORY

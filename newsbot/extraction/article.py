@@ -37,7 +37,7 @@ from newsbot.extraction.kind import PageEvidence, article_probability, count_mar
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
 from newsbot.extraction.scripted import scripted_story, story_scripts
-from newsbot.extraction.story import generic_story, long_paragraphs, story_lines
+from newsbot.extraction.story import generic_story, long_paragraphs, story_lines, unwrap_noscript_story
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
 from newsbot.text.body import CleanBody, clean_body
@@ -148,6 +148,7 @@ def extract_article(
         wrap_text_runs(tree)
         link_texts, list_links, page_link_chars = _link_keys(tree)
         # Every field is read: what trafilatura would only copy and throw away goes first.
+        unwrap_noscript_story(tree)
         scripts = story_scripts(tree)
         etree.strip_elements(tree, *_NO_STORY_TAGS, with_tail=False)
         page_text = str(_PAGE_TEXT(tree))

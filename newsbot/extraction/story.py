@@ -52,6 +52,25 @@ def long_paragraphs(scope: etree._Element) -> list[etree._Element]:
     return [p for p in found if isinstance(p, etree._Element)] if isinstance(found, list) else []
 
 
+def unwrap_noscript_story(tree: etree._Element) -> None:
+    """Keep the story a page prints only for readers without scripts: where the long paragraphs
+    inside ``<noscript>`` elements outweigh those outside them, each ``<noscript>`` holding one
+    loses its tag and keeps its elements.
+
+    ``<noscript>`` holds a tracking pixel or an "enable JavaScript" notice as a rule, and newsbot
+    strips it before reading the story. Some templates render the story from a script and print
+    it in ``<noscript>`` alone (Blogger's, on every blog it hosts; Discourse's forum threads):
+    stripped, the story was gone and the archive's links were read instead.
+    """
+    inside = [element for element in tree.iter("noscript") if long_paragraphs(element)]
+    hidden = sum(len(text_of(p)) for element in inside for p in long_paragraphs(element))
+    if not hidden or hidden <= sum(len(text_of(p)) for p in long_paragraphs(tree)) - hidden:
+        return
+    for element in inside:
+        if isinstance(element, lxml.html.HtmlElement):
+            element.drop_tag()
+
+
 def story_lines(
     tree: etree._Element,
     url: str,
