@@ -528,3 +528,19 @@ def test_a_story_printed_only_for_readers_without_scripts_is_read() -> None:
     )
     record = newsbot.extract(html, "https://security.blog.example/2020/05/safe-browsing.html")
     assert record["articleBody"].split("\n") == STORY
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("2019-06-17T18:28:00+02:00", "2017-07-12"),  # years from the URL's day: a template's stamp
+        ("2017-07-12T23:30:00-04:00", "2017-07-12T23:30:00-04:00"),  # the same day, to the minute
+        ("2017-07-13T03:30:00+00:00", "2017-07-13T03:30:00+00:00"),  # a day apart: a zone, kept
+    ],
+)
+def test_a_declared_date_far_from_the_urls_day_gives_way_to_it(declared: str, expected: str) -> None:
+    ld = {"@context": "https://schema.org", "@type": "BlogPosting", "datePublished": declared}
+    head = f"<title>Unter uns: Montauk</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+    html = f"<html><head>{head}</head><body><h1>Unter uns: Montauk</h1><article>{paragraphs()}</article></body></html>"
+    record = newsbot.extract(html, "https://www.blog.example/home/2017/7/12/unter-uns-montauk")
+    assert record["datePublished"] == expected
