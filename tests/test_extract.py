@@ -544,3 +544,19 @@ def test_a_declared_date_far_from_the_urls_day_gives_way_to_it(declared: str, ex
     html = f"<html><head>{head}</head><body><h1>Unter uns: Montauk</h1><article>{paragraphs()}</article></body></html>"
     record = newsbot.extract(html, "https://www.blog.example/home/2017/7/12/unter-uns-montauk")
     assert record["datePublished"] == expected
+
+
+def test_a_social_post_declares_the_pages_time_and_writer() -> None:
+    # Tumblr types its posts SocialMediaPosting, schema.org's parent of BlogPosting.
+    ld = {
+        "@type": "SocialMediaPosting",
+        "datePublished": "2014-09-02T08:35:27-04:00",
+        "author": {"@type": "Person", "name": "Jeb Bergensten"},
+    }
+    head = f"<title>The Bountiful Update</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+    html = (
+        f"<html><head>{head}</head><body><h1>The Bountiful Update</h1><article>{paragraphs()}</article></body></html>"
+    )
+    record = newsbot.extract(html, "https://update.blog.example/post/96439224994/the-bountiful-update")
+    assert record["datePublished"] == "2014-09-02T08:35:27-04:00"
+    assert [author["name"] for author in record["authors"]] == ["Jeb Bergensten"]

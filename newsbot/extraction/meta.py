@@ -41,6 +41,14 @@ ARTICLE_TYPES = frozenset(
         "SatiricalArticle",
     }
 )
+# The schema.org types whose object tells of the page's own writing, read for its fields: the
+# article types above and the rest of schema.org's Article tree, a social post (Tumblr's),
+# scholarly and technical articles. The page-kind model's signal stays the article types it
+# was fitted with: a TechArticle is as often a documentation page.
+_WRITING_TYPES = ARTICLE_TYPES | {
+    "SocialMediaPosting", "ScholarlyArticle", "MedicalScholarlyArticle", "TechArticle", "APIReference",
+    "AdvertiserContentArticle",
+}  # fmt: skip
 
 
 @dataclass
@@ -51,7 +59,8 @@ class PageMeta:
     canonical: str | None = None
     title: str | None = None
     language: str | None = None
-    #: The first schema.org article object of the page's JSON-LD, if any.
+    #: The first schema.org article object of the page's JSON-LD, else its first other writing
+    #: (a social post, a scholarly or technical article), if any.
     json_ld: dict[str, Any] = field(default_factory=dict)
     #: The JSON-LD ``WebPage`` object: where a graph (WordPress SEO plugins) gives the page's
     #: dates when no article object does, or when the article object does not parse.
@@ -114,7 +123,8 @@ def read_meta(tree: etree._Element) -> PageMeta:
     meta.title = text_of(titles[0]) or None if titles else None
     objects = list(itertools.islice(_json_ld_objects(tree), _MAX_JSON_LD_OBJECTS))
     meta.json_ld_types = frozenset(kind for kinds, _ in objects for kind in kinds)
-    meta.json_ld = next((node for kinds, node in objects if kinds & ARTICLE_TYPES), {})
+    articles = [node for kinds, node in objects if kinds & ARTICLE_TYPES]
+    meta.json_ld = (articles or [node for kinds, node in objects if kinds & _WRITING_TYPES] or [{}])[0]
     meta.json_ld_page = next((node for kinds, node in objects if "WebPage" in kinds), {})
     meta.json_ld_ids = {node["@id"]: node for _, node in objects if isinstance(node.get("@id"), str) and len(node) > 1}
     trail = next((node for kinds, node in objects if "BreadcrumbList" in kinds), {})
@@ -223,7 +233,7 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[tuple[set[str], dict[str,
                 # kinds (a FAQ's questions, a profile's person) say nothing of an article.
                 main = node.get("mainEntity")
                 for entity in main if isinstance(main, list) else [main]:
-                    if isinstance(entity, dict) and _types(entity) & ARTICLE_TYPES:
+                    if isinstance(entity, dict) and _types(entity) & _WRITING_TYPES:
                         stack.append(entity)
 
 
