@@ -619,6 +619,25 @@ def test_site_suffixes_leave_titles(title: str, site: str, headline: str) -> Non
     assert newsbot.extract(html, "https://example.com/story")["headline"] == headline
 
 
+@pytest.mark.parametrize(
+    ("title", "site", "headline"),
+    [
+        ("seelenradio » Nummer zwei: Leo", "", "Nummer zwei: Leo"),  # the host's name
+        ("NEWS WEB EASY|子どもへの体罰を禁止する法律ができる", "NEWS WEB EASY", "子どもへの体罰を禁止する法律ができる"),
+        ("Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", "", "Podcasts in Plex einbinden"),
+        # Another separator after the first is the headline's own; a colon without a space before
+        # it is a kicker's or a speaker's.
+        ("Seelenradio » Israel - Gaza talks resume after a week", "", "Israel - Gaza talks resume after a week"),
+        ("Seelenradio: Oil prices rise again", "", "Seelenradio: Oil prices rise again"),
+    ],
+)
+def test_site_prefixes_leave_titles(title: str, site: str, headline: str) -> None:
+    meta = f"<meta property='og:site_name' content='{site}'>" if site else ""
+    html = _page(f"<title>{title}</title>{meta}", _STORY)
+    host = "disfunctions.de" if "Disfunctions" in title else "www.seelenradio.de"
+    assert newsbot.extract(html, f"https://{host}/story")["headline"] == headline
+
+
 def test_a_top_level_domain_names_no_site() -> None:
     # "ch" of tagesanzeiger.ch is inside "Schweizer": a headline is cut at its site's name only.
     title = "SVP-Parteitag zur Migration: Chiesa ruft zum «politischen Widerstand» gegen die Schweizer Asylpolitik auf"

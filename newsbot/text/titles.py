@@ -55,5 +55,25 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
     return title
 
 
+def strip_site_prefix(title: str, names: list[str]) -> str:
+    """``title`` without a leading part that names the site and the separator after it
+    ("seelenradio » Nummer zwei: Leo", "NEWS WEB EASY|子どもへの..."), and the short labels that
+    follow it after the same separator ("Site » Blog Archive » Headline", WordPress's old
+    default), where what is left is at least as long as the name: a blog's or a small site's ``<title>``
+    puts its name first."""
+    title = clean_text(title)
+    first = _SEPARATOR.search(title)
+    if not names or first is None or not _names_site(_key(title[: first.start()]), names):
+        return title
+    cut = first
+    for match in _SEPARATOR.finditer(title, first.end()):
+        label = title[cut.end() : match.start()].strip()
+        if match.group().strip() != first.group().strip() or len(label) > _MAX_LABEL_CHARS:
+            break
+        cut = match
+    site, rest = title[: first.start()].strip(), title[cut.end() :].strip()
+    return rest if site and len(rest) >= len(site) else title
+
+
 def _names_site(part: str, names: list[str]) -> bool:
     return any(name in part or (len(part) >= 4 and part in name) for name in names)

@@ -13,7 +13,7 @@ from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
 from newsbot.text.normalise import clean_text, fingerprint
-from newsbot.text.titles import site_names, strip_site_suffix
+from newsbot.text.titles import site_names, strip_site_prefix, strip_site_suffix
 
 
 def title_variants(meta: PageMeta) -> list[str]:
@@ -42,7 +42,7 @@ def read_headline(
             title = clean_text(raw)
             for suffix in profile.title_suffixes:
                 title = title.removesuffix(suffix)
-            titles.append(strip_site_suffix(title, names))
+            titles.append(strip_site_prefix(strip_site_suffix(title, names), names))
     # An <h1> that says only the site's name (a logo; "Silicon Exposed" over <title> "Silicon
     # Exposed: <story>") is no headline, on any site.
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
