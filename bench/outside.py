@@ -57,8 +57,8 @@ _FILE_NUMBER = re.compile(r"\d+$")
 
 
 def load(folder: Path) -> list[GoldPage]:
-    """Every page of a folder in Fundus's test-data layout that has a URL and a gold body, or
-    in newspaper's (``html/`` and ``txt/``)."""
+    """Every page of a folder in Fundus's test-data layout that has a URL and a gold body, in
+    newspaper's (``html/`` and ``txt/``), or in trafilatura's (``evaldata.json``)."""
     if (folder / "evaldata.json").is_file():
         pages: Iterator[GoldPage] = _trafilatura_pages(folder)
     elif (folder / "html").is_dir() and (folder / "txt").is_dir():
