@@ -638,6 +638,26 @@ def test_site_prefixes_leave_titles(title: str, site: str, headline: str) -> Non
     assert newsbot.extract(html, f"https://{host}/story")["headline"] == headline
 
 
+@pytest.mark.parametrize(
+    ("h1", "headline"),
+    [
+        (
+            "<div class='title'><span class='visuallyhidden'>Headline:</span> Energiewende und Wandel</div>",
+            "Energiewende und Wandel",
+        ),
+        ("Was wir nicht hören wollen <span class='sr-only'>| FASSETTE.NET</span>", "Was wir nicht hören wollen"),
+        # A separator hidden for screen readers is how the headline reads, and stays.
+        (
+            "<span>Zugverkehr</span><span class='visually-hidden'>:</span> <span>Im ICE nach Barcelona</span>",
+            "Zugverkehr: Im ICE nach Barcelona",
+        ),
+    ],
+)
+def test_words_for_screen_readers_are_not_the_headlines(h1: str, headline: str) -> None:
+    html = _page(f"<title>{headline} | Ledger</title>", f"<h1>{h1}</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.ledger.example/story")["headline"] == headline
+
+
 def test_a_top_level_domain_names_no_site() -> None:
     # "ch" of tagesanzeiger.ch is inside "Schweizer": a headline is cut at its site's name only.
     title = "SVP-Parteitag zur Migration: Chiesa ruft zum «politischen Widerstand» gegen die Schweizer Asylpolitik auf"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from lxml import etree
 
 from newsbot.extraction.fields.page import host_of
+from newsbot.extraction.html import text_of
 from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
@@ -76,11 +78,27 @@ def read_headline(
 _NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6"})
 
 
+# The classes that hide text from the eye and leave it to screen readers (Bootstrap's, HTML5
+# Boilerplate's, WordPress's, Drupal's): a label such as "Headline:" or the site's name after
+# the headline ("| FASSETTE.NET"), which the page does not show.
+_SCREEN_READER_ONLY = re.compile(
+    r"(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|element-invisible)(?:\s|$)", re.IGNORECASE
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _headline_text(element: etree._Element) -> str:
+    """The headline element's text as the page shows it (``_printed_text``); where all of it is
+    for screen readers only (a hidden "Post navigation" heading), that text."""
+    return _printed_text(element, shown_only=True) or _printed_text(element, shown_only=False)
+
+
+def _printed_text(element: etree._Element, *, shown_only: bool) -> str:
     """The headline element's text, with a space where it breaks its line: a headline set as
     "WEEKEND<br>CODING<br>AGENT" reads "WEEKEND CODING AGENT", not "WEEKENDCODING AGENT", and
     one whose kicker is an element of its own, "<span>Nationale Demo</span>Der 9. Juli naht",
-    reads "Nationale Demo Der 9. Juli naht". A ``<time>`` or a heading inside it is left out."""
+    reads "Nationale Demo Der 9. Juli naht". A ``<time>`` or a heading inside it is left out, and
+    with ``shown_only`` the words hidden for screen readers."""
     parts: list[str | None] = []  # None: where an element opens or closes
     # A stack, not recursion (as html.block_lines): a tail is read after the node's descendants.
     stack: list[tuple[etree._Element, bool]] = [(element, False)]
@@ -91,7 +109,7 @@ def _headline_text(element: etree._Element) -> str:
             continue
         if node is not element:
             stack.append((node, True))
-            if node.tag in _NOT_HEADLINE_TAGS:
+            if node.tag in _NOT_HEADLINE_TAGS or (shown_only and _for_screen_readers(node)):
                 continue
             parts.append(None)
         if isinstance(node.tag, str):  # a comment holds no text of the page's
@@ -107,6 +125,12 @@ def _headline_text(element: etree._Element) -> str:
         text += part
         at_boundary = at_boundary and not part
     return clean_text(text)
+
+
+def _for_screen_readers(node: etree._Element) -> bool:
+    """Words hidden for screen readers; a hidden separator (the ":" some sites put between kicker
+    and headline for them) is kept, as the headline reads with it."""
+    return bool(_SCREEN_READER_ONLY.search(node.get("class") or "")) and bool(_LETTER.search(text_of(node)))
 
 
 def _without_kicker(element: etree._Element, heading: str, titles: list[str]) -> str:
