@@ -287,12 +287,15 @@ def _only_after_story(page: _Page, name: str) -> bool:
 # Text that begins as a byline does, in any of the languages loose_byline reads: its element
 # holds the byline ("By" before the writer's link, the names after it). libxml2 keeps the text
 # nodes whose first two letters, lower-cased, begin one of the words; Python's pattern decides.
-_BYLINE_START = re.compile(
-    r"^\s*(?:written by|posted by|by|por|escrito por|publicado por|von|par|di|door|oleh|text|texto|автор)(?::|\s|$)",
-    re.IGNORECASE,
-)
-
-_BYLINE_HEADS = "|by|wr|po|es|pu|vo|pa|di|do|ol|te|ав|"
+_BYLINE_WORDS = (
+    "written by", "posted by", "by", "por", "escrito por", "publicado por", "von", "par", "di", "door", "oleh",
+    "text", "texto", "автор",
+)  # fmt: skip
+_BYLINE_START = re.compile(rf"^\s*(?:{'|'.join(_BYLINE_WORDS)})(?::|\s|$)", re.IGNORECASE)
+# A byline's label and nothing else.
+_BYLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(_BYLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
+# The words' first two letters, for libxml2 to keep the text nodes that may begin one.
+_BYLINE_HEADS = "|" + "|".join(dict.fromkeys(word[:2] for word in _BYLINE_WORDS)) + "|"
 
 
 _BYLINE_STARTS = etree.XPath(
@@ -323,10 +326,6 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
         if parent is not None and len(text) < SHORT_LINE_CHARS:
             elements[parent] = None
     return list(elements)
-
-
-# A byline's label and nothing else.
-_BYLINE_LABEL = re.compile(_BYLINE_START.pattern.replace(r"(?::|\s|$)", r"\s*:?\s*$"), re.IGNORECASE)
 
 
 def writers(authors: list[Author], site: set[str]) -> list[Author]:
