@@ -251,7 +251,12 @@ _INLINE_WRAPPERS = frozenset({"span", "strong", "em", "b", "i"})
 
 def site_fingerprints(meta: PageMeta, url: str) -> set[str]:
     """The site's name, as its meta tags give it and as its host spells it ("LinkNaija")."""
-    return {fingerprint(name) for name in (site_name(meta), host_of(url).removeprefix("www.").split(".")[0]) if name}
+    return {fingerprint(name) for name in (site_name(meta), _host_label(url)) if name}
+
+
+def _host_label(url: str) -> str:
+    """The host's first label after "www.": the name the site's address gives ("wsetglobal")."""
+    return host_of(url).removeprefix("www.").split(".")[0]
 
 
 def _trafilatura_authors(page: _Page) -> list[Author]:
@@ -418,7 +423,7 @@ def _personal_site(name: str, url: str, story: Callable[[], str]) -> bool:
     words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
     if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name):
         return False
-    host = re.sub(r"[^a-z]", "", host_of(url).removeprefix("www.").split(".")[0])
+    host = re.sub(r"[^a-z]", "", _host_label(url))
     if host in {words[0], words[0] + words[-1][0]} and not name.split()[0].isupper():
         return True
     if host != "".join(words):
