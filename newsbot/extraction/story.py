@@ -62,8 +62,8 @@ def unwrap_noscript_story(tree: etree._Element) -> None:
     it in ``<noscript>`` alone (Blogger's, on every blog it hosts; Discourse's forum threads):
     stripped, the story was gone and the archive's links were read instead.
     """
-    inside = [element for element in tree.iter("noscript") if long_paragraphs(element)]
-    hidden = sum(len(text_of(p)) for element in inside for p in long_paragraphs(element))
+    inside = {element: found for element in tree.iter("noscript") if (found := long_paragraphs(element))}
+    hidden = sum(len(text_of(p)) for found in inside.values() for p in found)
     if not hidden or hidden <= sum(len(text_of(p)) for p in long_paragraphs(tree)) - hidden:
         return
     for element in inside:
