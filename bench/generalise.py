@@ -150,7 +150,7 @@ def _snippet_f1(counts: Iterable[tuple[int, int, int]]) -> float:
 def page_f1(page: GoldPage, body: str | None) -> float:
     if page.set == "aeb":
         return aeb.page_score(body, page.body).f1
-    if not page.body and page.with_snippets:
+    if page.by_snippets:
         return _snippet_f1([snippet_counts(page, body)])
     return tokens_f1(body, page.body)
 
@@ -164,7 +164,7 @@ def set_f1(pages: list[GoldPage], bodies: list[str | None]) -> float:
         for page, body in zip(pages, bodies, strict=True):
             score.pages[page.key] = aeb.page_score(body, page.body)
         return score.f1
-    if not pages[0].body and pages[0].with_snippets:
+    if pages[0].by_snippets:
         # trafilatura's own figure: one F1 over every page's snippets.
         return _snippet_f1(snippet_counts(page, body) for page, body in zip(pages, bodies, strict=True))
     return sum(tokens_f1(body, page.body) for page, body in zip(pages, bodies, strict=True)) / len(pages)
@@ -248,7 +248,7 @@ def summarise(pages: list[GoldPage], readings: list[dict[str, Reading]]) -> dict
     others = [(page, read) for page, read in zip(pages, readings, strict=True) if not page.is_article]
     # A set gold by snippets alone (trafilatura's) is scored by them; a set with bodies by its bodies.
     scored = [(page, read) for page, read in articles if page.body] or [
-        (page, read) for page, read in articles if page.with_snippets
+        (page, read) for page, read in articles if page.by_snippets
     ]
     out: dict[str, Any] = {"pages": len(pages), "articles": len(articles), "other": len(others), "by": {}}
     for name in extractors:

@@ -72,6 +72,11 @@ class GoldPage:
     def half(self) -> str:
         return half_of(self.set, self.site)
 
+    @property
+    def by_snippets(self) -> bool:
+        """Gold by snippets alone (trafilatura's pages), not by a body."""
+        return not self.body and bool(self.with_snippets)
+
 
 # A charset a page declares in its head: <meta charset=...> or http-equiv's content.
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.I)
