@@ -16,6 +16,7 @@ from newsbot.text.bylines import (
     parse_byline,
     romanised_name,
     without_label,
+    writer_before_role,
 )
 
 
@@ -235,6 +236,26 @@ def test_a_plain_name_is_a_name_and_nothing_else(name: str, plain: bool) -> None
 )
 def test_a_label_before_a_found_name_is_no_part_of_it(found: str, name: str) -> None:
     assert without_label(found) == name
+
+
+@pytest.mark.parametrize(
+    ("found", "first", "name"),
+    [
+        ("Mateusz Haberny Founder", True, "Mateusz Haberny"),
+        ("Liz Kenny Former McKinsey Consultant", True, "Liz Kenny"),
+        ("Matt Check Head Winemaker", True, "Matt Check"),
+        ("Luke Kim December", True, "Luke Kim"),
+        ("Malcolm Owen Monday", False, "Malcolm Owen"),  # a date goes from any name
+        # A later name is as often the first one's role: kept whole, to be refused as no name.
+        ("Digital Security Expert", False, "Digital Security Expert"),
+        ("Practical Horseman Editorial Staff", True, "Practical Horseman Editorial Staff"),  # a desk
+        ("Revised Edition Edited by Adrian Parr", True, "Revised Edition Edited by Adrian Parr"),  # a label, a name
+        ("Susan Hallam MBE Managing Director", True, "Susan Hallam MBE Managing Director"),  # four words left
+        ("Jane Doe", True, "Jane Doe"),
+    ],
+)
+def test_a_role_after_a_found_name_is_no_part_of_it(found: str, first: bool, name: str) -> None:
+    assert writer_before_role(found, first=first) == name
 
 
 def test_writers_from_the_header_and_the_closing_byline() -> None:

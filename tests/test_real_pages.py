@@ -770,6 +770,10 @@ def test_the_byline_trafilatura_finds_is_the_last_source_and_only_a_plain_name_c
     labelled = "<div class='author-name'>Written By</div><div class='author-name'>Polly Barks</div>"
     html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{labelled}{_STORY}")
     assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Polly Barks"]
+    # A role printed after the name in the same element goes, the name stays.
+    titled = "<div class='post-hero__author-name'>Mateusz Haberny Founder</div>"
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{titled}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://x.test/harbour")["authors"]] == ["Mateusz Haberny"]
     # Found only after the story, as a related story's writer is: not the writer.
     after = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{_STORY}{hero}")
     assert not newsbot.extract(after, "https://x.test/harbour").get("authors")

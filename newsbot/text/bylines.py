@@ -194,14 +194,20 @@ def names_alone(text: str) -> list[Author] | None:
 # Words of a role, a credential or a date, never of a writer's name: what a page prints beside
 # the name in the same element ("Digital Security Expert", "Trial Attorney", "Lead Reviewer
 # Updated Feb"). Months that are also names (May, June, April, August) are not among them.
-_NOT_A_NAME = re.compile(
-    r"\b(?:expert|attorney|lawyer|consultant|founder|co-founder|reviewer|reviewed|editor|editors|editorial"
-    r"|developers?|development|updated|published|edited|certified|manager|director|officer|specialist|writer|author"
-    r"|contributors?|staff|team|lead|head|senior|chief|president|ceo|cto|engineer|analyst|professor|technologist"
-    r"|project|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|september"
-    r"|october|november|december|written|posted|by|the|bio|biography|profile)\b",
-    re.IGNORECASE,
-)
+_ROLE_NOUNS = frozenset(
+    {"expert", "attorney", "lawyer", "consultant", "founder", "co-founder", "reviewer", "editor", "editors",
+     "developer", "developers", "manager", "director", "officer", "specialist", "writer", "author", "contributor",
+     "contributors", "staff", "team", "lead", "head", "senior", "chief", "president", "ceo", "cto", "engineer",
+     "analyst", "professor", "technologist", "former"}
+)  # fmt: skip
+_DATE_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "september", "october", "november", "december"}
+)  # fmt: skip
+# Labels and verbs beside a name: a name follows them ("Edited by ...") rather than goes before.
+_BESIDE_NAMES = ("reviewed", "editorial", "development", "updated", "published", "edited", "certified", "project",
+                 "written", "posted", "by", "the", "bio", "biography", "profile")  # fmt: skip
+_NOT_A_NAME = re.compile(rf"\b(?:{'|'.join(sorted(_ROLE_NOUNS | _DATE_NAMES) + list(_BESIDE_NAMES))})\b", re.IGNORECASE)
 
 
 # A label before the name, in the languages loose_byline reads: "Текст Венера Ерофеева", "By: Jane Doe",
@@ -442,6 +448,22 @@ def loose_byline(text: str) -> list[Author] | None:
             return None
         authors.append(Author(romanised_name(part), part))
     return authors or None
+
+
+def writer_before_role(name: str, *, first: bool) -> str:
+    """A name another reader found, without the date or role it printed after the name: "Luke
+    Kim December", and for the ``first`` name of a credit "Mateusz Haberny Founder", "Matt Check
+    Head Winemaker" -> the writer alone. A later name is as often the first one's role ("Paul
+    Frew; Digital Security Expert") and keeps it (to be refused as no name); a desk's credit
+    ("Practical Horseman Editorial Staff") is no name to cut; a cut leaving more than three
+    words ("Susan Hallam MBE Managing Director") leaves the name as it was."""
+    words = name.split()
+    folded = [word.casefold() for word in words]
+    cut = next((index for index, word in enumerate(folded) if index >= 2 and word in _DATE_NAMES), None)
+    if cut is None and first and not is_desk(name):
+        # Only a role's nouns: after a label ("Edited by", "Written by") comes a name, not a role.
+        cut = next((index for index, word in enumerate(folded) if index >= 2 and word in _ROLE_NOUNS), None)
+    return " ".join(words[:cut]) if cut is not None and cut <= 3 else name
 
 
 def _without_trailing_role(words: list[str]) -> tuple[str, list[str]]:

@@ -32,6 +32,7 @@ from newsbot.text.bylines import (
     parse_byline,
     romanised_name,
     without_label,
+    writer_before_role,
 )
 from newsbot.text.normalise import clean_text, fingerprint
 
@@ -265,9 +266,11 @@ def _trafilatura_authors(page: _Page) -> list[Author]:
     credentials and labels ("Digital Security Expert", "Written By"). Measured on the development
     sets (tuning / check halves): wcxb recall 0.531 -> 0.595 / 0.529 -> 0.597, precision 0.936 ->
     0.920 / 0.906 -> 0.902; readability recall 0.619 -> 0.714 / 0.579 -> 0.684, precision 0.839 ->
-    0.857 / 0.880 -> 0.897."""
+    0.857 / 0.880 -> 0.897. A date or role it joins to a name is cut first ("Mateusz Haberny
+    Founder", "Luke Kim December": ``writer_before_role``): wcxb recall 0.6585 -> 0.6646 /
+    0.6416 -> 0.6485, precision 0.9474 -> 0.9478 / 0.9447 -> 0.9453."""
     found = trafilatura_metadata.extract_author(page.tree) or ""
-    names = [without_label(name) for name in found.split(";")]
+    names = [writer_before_role(without_label(name), first=not index) for index, name in enumerate(found.split(";"))]
     names = [name for name in names if name and (is_plain_name(name) or agency(name) is not None)]
     return [Author(romanised_name(name), name) for name in names if not _only_after_story(page, name)]
 
