@@ -180,8 +180,8 @@ def test_a_date_without_offset_on_an_unknown_site_stays_without_one() -> None:
     [
         # The same clock time in UTC and with an offset: a local time some formatter labelled UTC.
         ("2025-05-29T20:00:27Z", "2025-05-29T20:00:27+02:00"),
-        # The same instant in two offsets: the meta tag's, read first, stands.
-        ("2025-05-29T18:00:27Z", "2025-05-29T18:00:27+00:00"),
+        # The same instant in two offsets: that instant, at the offset the page prints its times in.
+        ("2025-05-29T18:00:27Z", "2025-05-29T20:00:27+02:00"),
     ],
 )
 def test_a_local_time_labelled_utc_gives_way_to_its_offset(meta_time: str, published: str) -> None:
@@ -192,6 +192,40 @@ def test_a_local_time_labelled_utc_gives_way_to_its_offset(meta_time: str, publi
         f"<h1>Harbour reopens</h1>{_STORY}",
     )
     assert newsbot.extract(html, "https://ledger.example.net/harbour")["datePublished"] == published
+
+
+@pytest.mark.parametrize(
+    ("printed", "published"),
+    [
+        # The same moment in a <time> with its offset: the UTC stamp's local day is the page's.
+        ("<time datetime='2025-12-18T19:05:00-08:00'>December 18, 2025</time>", "2025-12-18T19:05:00-08:00"),
+        # The local clock time printed without an offset, to the same second: -06:00.
+        ("<time datetime='2025-12-18 21:05:00'>December 18, 2025</time>", "2025-12-18T21:05:00-06:00"),
+        # A date line to the minute (India's +05:30).
+        ("<p class='date'>Published: 19 December 2025, 08:35</p>", "2025-12-19T08:35:00+05:30"),
+        # Another moment's offset says nothing of this stamp's (a comment, a related story).
+        ("<time datetime='2025-12-16T10:00:00-08:00'>December 16, 2025</time>", "2025-12-19T03:05:00+00:00"),
+        # A clock time that is no whole zone away from the stamp is another moment.
+        ("<time datetime='2025-12-18 21:17:00'>December 18, 2025</time>", "2025-12-19T03:05:00+00:00"),
+    ],
+)
+def test_a_utc_stamp_is_written_at_the_offset_the_page_prints(printed: str, published: str) -> None:
+    html = _page(
+        "<title>Harbour reopens</title><meta property='article:published_time' content='2025-12-19T03:05:00+00:00'>",
+        f"<h1>Harbour reopens</h1>{printed}{_STORY}",
+    )
+    assert newsbot.extract(html, "https://ledger.example.net/harbour")["datePublished"] == published
+
+
+def test_an_offset_of_another_season_is_not_this_stamps() -> None:
+    """A modified stamp months later, in both forms, gives the zone's offset then: clocks change."""
+    head = (
+        "<title>Harbour reopens</title><meta property='article:published_time' content='2015-05-12T06:05:27+00:00'>"
+        "<meta property='article:modified_time' content='2026-01-25T19:56:29+00:00'>"
+    )
+    updated = "<time class='updated' datetime='2026-01-25T12:56:29-07:00'>January 25, 2026</time>"
+    record = newsbot.extract(_page(head, f"<h1>Harbour reopens</h1>{updated}{_STORY}"), "https://ledger.example.net/h")
+    assert record["datePublished"] == "2015-05-12T06:05:27+00:00"
 
 
 def test_a_placeholder_date_gives_way_to_the_printed_one() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
 
 import htmldate
@@ -181,6 +181,8 @@ def read_dates(
             break
     first, last = _most_precise(published), _most_precise(modified)
     first = _within_url_day(first, _url_day(page)[0])
+    if first is not None and page.tz is None and first.precision == 2 and not first.value.utcoffset():
+        first = _in_local_time(first, [*published, *modified, *_local_readings(page)])
     if last is not None and first is not None and _not_after(last.value, first.value):
         last = None  # a "modified" stamp equal to publication says nothing
     return first, last
@@ -206,6 +208,76 @@ def _within_url_day(found: FoundDate | None, url_days: list[FoundDate]) -> Found
     if abs(found.value.replace(tzinfo=None) - url_day.value.replace(tzinfo=None)) > _URL_DAY_SLACK:
         return url_day
     return found
+
+
+def _local_readings(page: _DatedPage) -> list[FoundDate]:
+    """The page's dates as its ``<time>`` elements and date line print them, whichever stage
+    gave the publication date: where a page prints its local time."""
+    readings: list[FoundDate] = []
+    for source in (_declared, _layout_elements, _date_line):
+        found_published, found_modified = source(page)
+        readings += found_published + found_modified
+    return readings
+
+
+# The offsets of the world's zones: whole hours up to 14, and the few others (India's +05:30,
+# Nepal's +05:45, Iran's, Newfoundland's, central Australia's, ...).
+_MAX_OFFSET = timedelta(hours=14)
+_SAME_DAYS = timedelta(days=2)
+_ODD_OFFSETS = frozenset(
+    timedelta(minutes=sign * minutes)
+    for sign in (1, -1)
+    for minutes in (150, 210, 270, 330, 345, 390, 525, 570, 630, 765)
+)
+
+
+def _in_local_time(stamp: FoundDate, readings: list[FoundDate]) -> FoundDate:
+    """``stamp``, a UTC instant, at the offset the page prints its times in, where the page says
+    it: the same moment elsewhere with an offset ("03:05:00Z" beside a ``<time>`` of
+    "19:05:00-08:00"), or a UTC stamp of the page read beside the local clock time it prints
+    without one, to the same minute and second ("05:30:59Z" and "23:30:59" the day before:
+    -06:00). The instant is the page's; its day is the local one the page shows ("published
+    Nov 8" in Minnesota, not Nov 9). A page's other offsets alone say nothing of this stamp's
+    (tried before: 6 wcxb days flipped, 4 of them away from the gold).
+
+    It writes 101 records of trafilatura's pages, 52 of the development sets and 45 of
+    Fundus's at another offset, the instant unchanged (readability's and Fundus's instant
+    figures do not move). Of trafilatura's, 8 change their day, 4 to the gold and 4 with none:
+    day 0.8503 -> 0.8531 (tuning), 0.8610 -> 0.8690 (check), no day lost; wcxb: one page right and one wrong on the
+    check half, one wrong on the tuning half: there wcxb's gold is the UTC day of the meta stamp
+    where the page prints the local one ("July 4, 2025" under a stamp of 00:04 UTC on July 5).
+    """
+    # An offset read from another season's moment may be the other side of a change of clocks.
+    utc = [
+        reading
+        for reading in readings
+        if reading.precision == 2 and not reading.value.utcoffset() and abs(reading.value - stamp.value) <= _SAME_DAYS
+    ]
+    for reading in readings:
+        offset = _offset_shown(reading, utc)
+        if offset:
+            return replace(stamp, value=stamp.value.astimezone(timezone(offset)))
+    return stamp
+
+
+def _offset_shown(reading: FoundDate, utc: list[FoundDate]) -> timedelta | None:
+    """The offset ``reading`` shows of a moment one of the ``utc`` stamps gives, if it shows one."""
+    if not reading.has_time:
+        return None
+    offset = reading.value.utcoffset()
+    if offset is not None:
+        return offset if any(other.value == reading.value for other in utc) else None
+    clock = reading.value.replace(microsecond=0)
+    for other in utc:
+        moment = other.value.replace(tzinfo=None, microsecond=0)
+        if not clock.second:
+            moment = moment.replace(second=0)  # a clock time printed to the minute
+        elif clock.second != moment.second:
+            continue
+        difference = clock - moment
+        if abs(difference) <= _MAX_OFFSET and (not difference % timedelta(hours=1) or difference in _ODD_OFFSETS):
+            return difference
+    return None
 
 
 def structured_dates(meta: PageMeta, tz: tzinfo | None) -> tuple[list[FoundDate], list[FoundDate]]:
