@@ -866,6 +866,22 @@ def test_a_personal_sites_name_is_its_writer(url: str, site: str, kept: bool) ->
     assert names == ([site] if kept else [])
 
 
+def test_a_newsletters_name_is_its_writer_where_its_canonical_link_names_the_platform() -> None:
+    # A newsletter platform's page: fetched at the writer's own host, its canonical link on the
+    # platform's; the story gives the writer's address, whose lower-case name is no story word.
+    site = "Anil Madhavapeddy"
+    head = (
+        f"<title>Harbour reopens</title><meta property='og:site_name' content='{site}'>"
+        f"<meta name='author' content='{site}'><link rel='canonical' href='https://letters.example.com/post/p-1'>"
+    )
+    contact = "<p>Write to me at anil@anilmadhavapeddy.example.org with what you saw of the harbour's reopening.</p>"
+    html = _page(head, f"<h1>Harbour reopens</h1>{_STORY}{contact}")
+    names = [a["name"] for a in newsbot.extract(html, "https://anilmadhavapeddy.letters.example.com/p/h")["authors"]]
+    assert names == [site]
+    # Fetched at the platform's own host, the name is the site's, crediting itself.
+    assert not newsbot.extract(html, "https://letters.example.com/p/harbour").get("authors")
+
+
 def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
     menu = "<nav>" + "".join(f"<a href='/author/w{n}'>Writer Number{n}</a>" for n in "ABCDEF") + "</nav>"
     header = "<h1>Harbour reopens</h1><div>By <a href='/author/aoife-oriordan/'>Aoife O'Riordan</a> · Dec 20</div>"

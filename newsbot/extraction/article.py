@@ -125,7 +125,9 @@ def extract_article(
     published, modified = read_dates(tree, layout, meta, profile, page_url, url_info, search=container is None)
     breadcrumbs = read_breadcrumbs(tree, layout, meta, url_info, profile, page_url)
     photos = read_photos(tree, layout, page_url, profile.default_image)
-    page_authors = read_page_authors(tree, layout, language, meta, page_url, undescribed=not profile.layouts)
+    page_authors = read_page_authors(
+        tree, layout, language, meta, page_url, undescribed=not profile.layouts, fetched_url=url
+    )
 
     # Everything is read; now cut what is not story text, and hand the rest to trafilatura.
     list_links: frozenset[str] = frozenset()

@@ -50,15 +50,23 @@ class PageAuthors:
 
 
 def read_page_authors(
-    tree: etree._Element, layout: Layout, language: str | None, meta: PageMeta, url: str, *, undescribed: bool
+    tree: etree._Element,
+    layout: Layout,
+    language: str | None,
+    meta: PageMeta,
+    url: str,
+    *,
+    undescribed: bool,
+    fetched_url: str = "",
 ) -> PageAuthors:
     """The writers the page names outside its body text: the first of the page's sources that
     names any, in the order of ``SOURCES`` (a short "By ..." line under the headline, the
     layout's byline elements, the meta tags and JSON-LD, a byline block before the story, links
     to the writers' pages under the headline), else on an undescribed site what trafilatura's
     author search finds. Read before the story is cut, which may take them: after the cuts
-    trafilatura's search found fewer (readability's tuning half 0.71 -> 0.69)."""
-    page = _Page(tree, layout, language, meta, url, undescribed, site_fingerprints(meta, url))
+    trafilatura's search found fewer (readability's tuning half 0.71 -> 0.69). ``url`` is the
+    page's own (canonical) address, ``fetched_url`` the one it was fetched at, when another."""
+    page = _Page(tree, layout, language, meta, url, undescribed, site_fingerprints(meta, url), fetched_url)
     for source in SOURCES:
         if found := source(page):
             return PageAuthors(found, [])
@@ -76,6 +84,8 @@ class _Page:
     url: str
     undescribed: bool
     site: set[str]
+    #: The address the page was fetched at, where its canonical link names another.
+    fetched_url: str = ""
 
     @cached_property
     def paragraphs(self) -> list[etree._Element]:
@@ -384,16 +394,21 @@ def _in_comments(element: etree._Element) -> bool:
 
 
 def _meta_authors(page: _Page) -> list[Author]:
-    return meta_authors(page.meta, page.url, page.site, lambda: " ".join(map(text_of, page.paragraphs)))
+    def story() -> str:
+        return " ".join(map(text_of, page.paragraphs))
+
+    return meta_authors(page.meta, page.url, page.site, story, fetched_url=page.fetched_url)
 
 
 def meta_authors(
-    meta: PageMeta, url: str, site: set[str] | None = None, story: Callable[[], str] = str
+    meta: PageMeta, url: str, site: set[str] | None = None, story: Callable[[], str] = str, *, fetched_url: str = ""
 ) -> list[Author]:
     """Writers the meta tags and JSON-LD credit: the names of each credit, not the site's own
     name (``site``, else the page's) nor a desk's or an organisation's, nor a user name; but the
     name of a person's own site (``_personal_site``: ``story`` gives the page's story text; by
-    default none)."""
+    default none), at the page's address or the one it was fetched at (``fetched_url``): a
+    newsletter platform's pages point their canonical link at the platform's own host
+    (name.substack.com's at substack.com)."""
     site = site_fingerprints(meta, url) if site is None else site
     credits = json_ld_authors(meta)
     if not credits:
@@ -406,7 +421,7 @@ def meta_authors(
         key = fingerprint(name)
         if key in found or is_handle(name) or is_no_person(name):
             continue
-        if key in site and not _personal_site(name, url, story):
+        if key in site and not any(_personal_site(name, at, story) for at in dict.fromkeys((url, fetched_url)) if at):
             continue
         found[key] = Author(romanised_name(name), name)
     return list(found.values())
@@ -431,8 +446,13 @@ def _personal_site(name: str, url: str, story: Callable[[], str]) -> bool:
         return True
     if host != "".join(words):
         return False
-    text = story()
+    text = _ADDRESS.sub(" ", story())
     return not any(re.search(rf"\b{word}\b", text) for word in words)
+
+
+# An e-mail address, a web address or a handle in the story: a name's words in lower case there
+# are the writer's own address ("Find him at russell@..."), not words of the story.
+_ADDRESS = re.compile(r"\S+@\S+|@\w+|\bhttps?://\S+|\bwww\.\S+")
 
 
 # The meta tags that credit the writer, the common first: the HTML standard's ``author``, Open
