@@ -15,6 +15,7 @@ from newsbot.text.bylines import (
     names_alone,
     parse_byline,
     romanised_name,
+    tidy_name,
     without_label,
     writer_before_role,
 )
@@ -256,6 +257,28 @@ def test_a_label_before_a_found_name_is_no_part_of_it(found: str, name: str) -> 
 )
 def test_a_role_after_a_found_name_is_no_part_of_it(found: str, first: bool, name: str) -> None:
     assert writer_before_role(found, first=first) == name
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("Veröffentlicht von Chris Jung", "Chris Jung"),  # WordPress's German "Posted by"
+        ("Interview: Julia Lauter", "Julia Lauter"),
+        ("Posted by: Jane Doe", "Jane Doe"),
+        ("publié par Marie Curie", "Marie Curie"),
+        ("von AUTO ZEITUNG", "AUTO ZEITUNG"),  # the short labels in lower case only
+        ("Nuño Domínguez Twitter", "Nuño Domínguez"),  # the writer's profile links after the name
+        ("Jane Doe Email LinkedIn", "Jane Doe"),
+        ("Frank Bueltge -", "Frank Bueltge"),  # what a web address after the name left
+        # Names that begin or end as a label or a link does are names.
+        ("Von Miller", "Von Miller"),
+        ("Oleh Sentsov", "Oleh Sentsov"),
+        ("Daily Mail", "Daily Mail"),
+        ("Twitter", "Twitter"),
+    ],
+)
+def test_a_name_without_the_label_and_links_printed_around_it(printed: str, name: str) -> None:
+    assert tidy_name(printed) == name
 
 
 def test_writers_from_the_header_and_the_closing_byline() -> None:

@@ -882,6 +882,17 @@ def test_a_newsletters_name_is_its_writer_where_its_canonical_link_names_the_pla
     assert not newsbot.extract(html, "https://letters.example.com/p/harbour").get("authors")
 
 
+def test_a_byline_names_the_writer_without_its_label_and_profile_links() -> None:
+    byline = "<div>By Sarah Lazare <a href='https://twitter.com/sarahlazare'>Twitter</a></div>"
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{byline}{_STORY}")
+    names = [a["name"] for a in newsbot.extract(html, "https://www.example-ledger.com/harbour")["authors"]]
+    assert names == ["Sarah Lazare"]
+    # A credit that, its label cut, is the site's own name names no writer.
+    head = "<title>Harbour reopens</title><meta property='og:site_name' content='City Ledger'>"
+    html = _page(head + "<meta name='author' content='von CITY LEDGER'>", f"<h1>Harbour reopens</h1>{_STORY}")
+    assert not newsbot.extract(html, "https://www.cityledger.example.com/harbour").get("authors")
+
+
 def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
     menu = "<nav>" + "".join(f"<a href='/author/w{n}'>Writer Number{n}</a>" for n in "ABCDEF") + "</nav>"
     header = "<h1>Harbour reopens</h1><div>By <a href='/author/aoife-oriordan/'>Aoife O'Riordan</a> · Dec 20</div>"

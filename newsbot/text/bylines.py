@@ -210,19 +210,46 @@ _BESIDE_NAMES = ("reviewed", "editorial", "development", "updated", "published",
 _NOT_A_NAME = re.compile(rf"\b(?:{'|'.join(sorted(_ROLE_NOUNS | _DATE_NAMES) + list(_BESIDE_NAMES))})\b", re.IGNORECASE)
 
 
-# A label before the name, in the languages loose_byline reads: "Текст Венера Ерофеева", "By: Jane Doe",
-# and the word "author" ("Autor: Monika Bolliger", a label printed off-screen beside the name).
+# Labels before a writer's name that begin no name, in the languages of the byline readers:
+# "Posted by", WordPress's German "Veröffentlicht von", "Interview: Julia Lauter", "Vom Krimiblogger".
+_NAME_LABELS = (
+    r"(?:this\s+(?:post|article)\s+was\s+)?(?:written|posted|published|reported|words|text|interview|article|post)"
+    r"\s+by|by|interview|vom|(?:veröffentlicht|geschrieben|verfasst|erstellt)\s+von|(?:publié|écrit|rédigé)\s+par"
+    r"|(?:publicado|escrito|redactado)\s+por|(?:pubblicato|scritto)\s+da|(?:geschreven|gepubliceerd)\s+door"
+)
+# And for names another reader found, which begin with one more often than with a name that
+# is a label's word too: "Текст Венера Ерофеева", "Von Anna Müller", and the word "author"
+# ("Autor: Monika Bolliger", a label printed off-screen beside the name).
 _LEADING_LABEL = re.compile(
-    r"^(?:(?:this\s+(?:post|article)\s+was\s+)?(?:written|posted)\s+by|(?:article|post)\s+by|by|text|texto|текст"
-    r"|автор|von|por|par|door|oleh"
+    rf"^(?:{_NAME_LABELS}|text|texto|текст|автор|von|por|par|door|oleh"
     r"|author|autor|autorin|auteur|autrice|autore|autora)(?::\s*|\s+)",
     re.I,
 )
+# Only the labels no name begins with, and the short ones in lower case ("von AUTO ZEITUNG"):
+# for every source, Oleh and Von Miller among the writers.
+_NAME_LABEL = re.compile(rf"^(?:{_NAME_LABELS}|(?-i:von|por|par|door))(?::\s*|\s+)", re.I)
+# The links a byline prints after the name, read with it from the same element: "Sarah Lazare
+# Twitter". "Mail" is not among them: outlets end so ("The Mail on Sunday", "Daily Mail").
+_PROFILE_LINKS = frozenset(
+    {"twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "bluesky", "mastodon", "youtube", "tiktok",
+     "whatsapp", "telegram", "rss"}
+)  # fmt: skip
 
 
 def without_label(name: str) -> str:
     """``name`` without a byline label before it."""
     return _LEADING_LABEL.sub("", name.strip())
+
+
+def tidy_name(name: str) -> str:
+    """A writer's name without what a page prints around it in the same element or tag: a label
+    no name begins with ("Veröffentlicht von Chris Jung"), the links to the writer's profiles
+    after it ("Nuño Domínguez Twitter") and a dangling separator ("Frank Bueltge -", left when
+    a web address followed)."""
+    words = _NAME_LABEL.sub("", clean_text(name)).split()
+    while len(words) > 1 and words[-1].casefold() in _PROFILE_LINKS:
+        words.pop()
+    return " ".join(words).strip(" -–—|/·:,")
 
 
 def is_plain_name(name: str) -> bool:

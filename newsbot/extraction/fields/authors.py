@@ -31,6 +31,7 @@ from newsbot.text.bylines import (
     names_alone,
     parse_byline,
     romanised_name,
+    tidy_name,
     without_label,
     writer_before_role,
 )
@@ -68,9 +69,22 @@ def read_page_authors(
     page's own (canonical) address, ``fetched_url`` the one it was fetched at, when another."""
     page = _Page(tree, layout, language, meta, url, undescribed, site_fingerprints(meta, url), fetched_url)
     for source in SOURCES:
-        if found := source(page):
+        if found := _tidied(source(page), page.site):
             return PageAuthors(found, [])
-    return PageAuthors([], writers(_trafilatura_authors(page), page.site) if undescribed else [])
+    return PageAuthors([], _tidied(writers(_trafilatura_authors(page), page.site), page.site) if undescribed else [])
+
+
+def _tidied(authors: list[Author], site: set[str]) -> list[Author]:
+    """Each writer's name without the label and profile links printed around it (``tidy_name``),
+    once each; a name so cut is read again for the site's and desks' ("von AUTO ZEITUNG" is the
+    site's). The sources have read the rest, some keeping the site's name on purpose (a
+    person's own site)."""
+    tidied: dict[str, Author] = {}
+    for author in authors:
+        name = tidy_name(author.name)
+        if name == author.name or (name and writers([Author(name, name)], site)):
+            tidied.setdefault(name, replace(author, name=romanised_name(name)))
+    return list(tidied.values())
 
 
 @dataclass(frozen=True)
