@@ -140,6 +140,9 @@ def test_a_desk_is_no_writer() -> None:
     assert is_desk("Jerusalem Post Staff") and is_desk("Metro Desk")
     assert is_desk("Team Tiger Data") and is_desk("Redaktion hessenschau.de")
     assert not is_desk("Jan Staffman") and not is_desk("") and not is_desk("Teamo Suzuki")
+    # The desk word closing a compound of the site's initials.
+    assert is_desk("TVT-Redaktion") and is_desk("PETA-Team")
+    assert not is_desk("Anna Müller-Lüdenscheidt") and not is_desk("Jean-Paul Sartre")
 
 
 @pytest.mark.parametrize(
@@ -148,6 +151,9 @@ def test_a_desk_is_no_writer() -> None:
         ("The Commercial Appeal", True),  # a publication
         ("SmartEtailing Inc.", True),  # a company's legal form
         ("Acme Widgets LLC", True),
+        ("Naturstrom AG", True),
+        ("Bund der Energieverbraucher e.V.", True),  # a registered association
+        ("Deutscher Caritasverband e. V.", True),
         ("content: MarketingSherpa", True),  # a label and a name
         ("Deutsche Welle (www.dw.com)", True),  # a host name
         ("nieuwsblad.be", True),

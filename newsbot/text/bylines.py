@@ -415,11 +415,35 @@ def is_desk(name: str) -> bool:
     """A credit to a site's desk, not a person: "JERUSALEM POST STAFF", "Metro Desk", "Team
     Tiger Data"."""
     words = name.split()
-    return bool(words) and (words[-1].casefold() in _DESKS or (len(words) > 1 and words[0].casefold() in _DESKS_FIRST))
+    # The desk word may close a compound of the site's initials: "TVT-Redaktion", "PETA-Team".
+    last = words[-1].casefold().rsplit("-", 1)[-1] if words else ""
+    return bool(words) and (last in _DESKS or (len(words) > 1 and words[0].casefold() in _DESKS_FIRST))
 
 
 # A company's legal form, the last word of its name and never of a person's: "SmartEtailing Inc".
-_LEGAL_FORMS = frozenset({"inc", "llc", "ltd", "gmbh", "corp", "plc", "llp", "pty"})
+_LEGAL_FORMS = frozenset(
+    {
+        "inc",
+        "llc",
+        "ltd",
+        "gmbh",
+        "mbh",
+        "ggmbh",
+        "ag",
+        "kg",
+        "corp",
+        "plc",
+        "llp",
+        "pty",
+        "bv",
+        "nv",
+        "spa",
+        "srl",
+        "sarl",
+    }
+)
+# A German registered association's: "Bund der Energieverbraucher e.V.", "Deutscher Caritasverband e. V.".
+_REGISTERED_ASSOCIATION = re.compile(r"\be\.\s?V\.?$")
 
 
 # A host name inside a credit: "Deutsche Welle (www.dw.com)", "nieuwsblad.be".
@@ -435,6 +459,8 @@ def is_organisation(name: str) -> bool:
     if not words or agency(name) is not None:
         return False
     if words[0].casefold() == "the" or words[-1].casefold() in _LEGAL_FORMS or ":" in name:
+        return True
+    if _REGISTERED_ASSOCIATION.search(name.strip()):
         return True
     return bool(_HOST_NAME.search(name))
 
