@@ -122,6 +122,12 @@ def _cleaned(lines: list[str], language: str) -> list[str]:
         ("no", "Les også: Tone Damli røper detaljer om frieriet", "Hun les også bøker for barna hver kveld."),
         ("pl", "Czytaj więcej", "Czytaj więcej książek, radzi minister."),
         ("en", "Most read in Football", "Most read in the newsroom agreed with her."),
+        ("en", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow the money, he told them."),
+        (
+            "en",
+            "We want to hear from you: Are you planning to vote? Tell us.",
+            "We want to hear what you think, she said.",
+        ),
         ("en", "Read More", "Pros"),
         ("en", "Article content", "Article content was reviewed by two editors."),
         ("en", "You must confirm your public display name before commenting", "She declined to comment."),

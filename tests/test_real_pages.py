@@ -53,6 +53,7 @@ NOT_STORY = {
     ("e7d77f18", "Don't Miss"): "a widget's label (the products under it stay)",
     ("0ec95c72", "정덕현 칼럼니스트 thekian1@entermedia.co.kr"): "the columnist's byline, closing the story",
     ("51d066b0", "(Published Monday, Nov. 18, 2019)"): "the page's publication stamp: the record's datePublished",
+    ("abd9d629", "Follow NBC Latino on Facebook, Twitter and Instagram."): "the site's accounts, after the story",
 }
 LANGUAGES = ("en", "ko", "de", "ja", None)
 

@@ -53,6 +53,15 @@ ENGLISH: Rules = {
         r"like\s+this\s+(?:story|article)\?.{0,60}",
         r"sign\s+up\s+for\s+(?:our\s+)?(?:e-?mails?|alerts)\b.{0,60}",
         r"subscribe\s+now!?",
+        # A call for readers' letters or stories, under the story: "We want to hear from you: ...".
+        # The call is a sentence of its own: a quote goes on ("..., she said").
+        r"we\s+(?:want|would\s+love|'d\s+love)\s+to\s+hear\s+(?:what\s+you\s+think(?:\s+about\s+this\s+(?:article|story))?"
+        r"|from\s+you)\s*[.:!].{0,200}",
+    ),
+    # The site's or the writer's accounts: "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
+    "social": (
+        r"follow\s+(?:us|me|\S+(?:\s+\S+)?)\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads"
+        r"|bluesky)\b.{0,100}",
     ),
     "filed_under": (r"(?:filed\s+under|tags?)\s*:.{0,200}", r"tags"),
     # Who to write to, who reported and edited: the masthead's lines, not the story's.
