@@ -122,6 +122,10 @@ def _cleaned(lines: list[str], language: str) -> list[str]:
         ("no", "Les også: Tone Damli røper detaljer om frieriet", "Hun les også bøker for barna hver kveld."),
         ("pl", "Czytaj więcej", "Czytaj więcej książek, radzi minister."),
         ("en", "Most read in Football", "Most read in the newsroom agreed with her."),
+        ("en", "You Might Also Like", "You might also like the sequel, she said."),
+        ("es", "Le puede interesar: JEP abrirá tres nuevos macrocasos", "Le puede interesar a su familia, dijo."),
+        ("es", "VEA TAMBIÉN: Entre heces y guaricha", "Vea también cómo cambió el barrio en diez años."),
+        ("de", "Mehr zum Thema auf UEPO.de", "Mehr zum Thema sagte sie nicht."),
         ("en", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow the money, he told them."),
         (
             "en",

@@ -28,7 +28,7 @@ ENGLISH: Rules = {
     "related": (
         r"related(?:\s+(?:articles?|stories|news|content|coverage|links|reading|posts?|videos?))?\s*(?::.*)?",
         r"(?:more\s+in|more\s+from|most\s+(?:popular|read|viewed)|recommended(?:\s+(?:stories|articles|videos|for\s+you))?"
-        r"|you\s+may\s+also\s+like|top\s+stories|trending(?:\s+now)?)\s*:?",
+        r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|top\s+stories|trending(?:\s+now)?)\s*:?",
         # The same labels with the section or the site they list from: "Most read in Football".
         r"(?:more\s+from|most\s+(?:popular|read|viewed)\s+in)\s+[^.!?:]{1,40}",
         r"(?:read|see|watch)\s+(?:more|also)\s*:.*",
@@ -112,7 +112,8 @@ GERMAN: Rules = {
     # subhead ("Auch interessant", then "Kontroversen um Klöckners Entscheidungen").
     "labels": (
         r"(?:ähnliche|verwandte|weitere)\s+(?:artikel|beiträge|nachrichten)\s*:?",
-        r"(?:mehr\s+zum\s+thema|auch\s+interessant|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren)\s*:?",
+        r"(?:mehr\s+zum\s+thema(?:\s+auf\s+\S+)?|zum\s+weiterlesen|auch\s+interessant"
+        r"|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren)\s*:?",
         r"mehr\s+themen\s+auf\s+\S+\s*:?",
         r"lesen\s+sie\s+auch\s*(?::.*)?",
     ),
@@ -143,7 +144,12 @@ FRENCH: Rules = {
     "labels": (r"(?:à\s+)?lire\s+(?:aussi|également)\s*(?::?\s+.{0,150})?",),
     "ads": (r"passer\s+la\s+publicité",),  # "skip the ad", over an ad between paragraphs
 }
-SPANISH: Rules = {"labels": (_read_also(r"(?:lee|lea|leer)\s+(?:también|más)"),)}
+SPANISH: Rules = {
+    "labels": (
+        _read_also(r"(?:lee|lea|leer|vea|ver|mira)\s+(?:también|más)"),
+        _read_also(r"(?:también\s+)?(?:te|le)\s+puede\s+interesar"),  # "may interest you"
+    )
+}
 PORTUGUESE: Rules = {"labels": (_read_also(r"(?:leia|veja)\s+(?:também|mais)"),)}
 ITALIAN: Rules = {"labels": (_read_also(r"leggi\s+anche"),)}
 DUTCH: Rules = {"labels": (_read_also(r"lees\s+(?:ook|meer)"),)}
