@@ -71,6 +71,11 @@ ENGLISH: Rules = {
         r"have\s+a\s+(?:news\s+)?tip\?.{0,200}",
         r"by",
     ),
+    # The reading time a template prints over the story: "5 min read", "Estimated reading time: 6 minutes".
+    "reading_time": (
+        r"(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min(?:ute)?s?|min\.)\.?",
+        r"\d+\s*(?:min(?:ute)?s?|min\.)\s+read\.?",
+    ),
     # A time stamp on a line of its own: "Updated at 1:23 p.m.", "Posted 10:02 AM ET".
     "dateline": (
         r"(?:updated|posted|published)\s*(?:at|:)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?\.?",
@@ -107,6 +112,10 @@ GERMAN: Rules = {
         r"ein\s+klick\s+für\s+den\s+datenschutz",
     ),
     "newsletter": (r".{0,60}newsletter\s+(?:abonnieren|bestellen).{0,60}",),
+    "reading_time": (
+        r"(?:lesezeit|lesedauer)\s*:?\s*(?:ca\.\s*)?\d+\s*min(?:uten?|\.)?",
+        r"(?:ca\.\s*)?\d+\s*min(?:uten?|\.)?\s+(?:lesezeit|lesedauer)",
+    ),
     # Labels of related-story boxes, alone or before one story's title. They head no list: the
     # box's titles are mostly gone already, and what follows the label is the story's next
     # subhead ("Auch interessant", then "Kontroversen um Klöckners Entscheidungen").
@@ -139,20 +148,37 @@ def _read_also(label: str) -> str:
     return label + r"\s*(?::\s*.{0,150})?"
 
 
+def _reading_time(label: str, minutes: str) -> str:
+    """A reading time in a language: ``label`` before the minutes ("Tempo de leitura: 2 minutos"),
+    or the minutes before ``label`` ("2 min de leitura")."""
+    return rf"{label}\s*:?\s*\d+\s*{minutes}\.?|\d+\s*{minutes}\.?\s+(?:de\s+|di\s+)?{label}"
+
+
 FRENCH: Rules = {
     # French prints the title after the label without a colon too: "À lire aussi La natalité ...".
     "labels": (r"(?:à\s+)?lire\s+(?:aussi|également)\s*(?::?\s+.{0,150})?",),
     "ads": (r"passer\s+la\s+publicité",),  # "skip the ad", over an ad between paragraphs
+    "reading_time": (_reading_time(r"(?:temps\s+de\s+)?lecture", r"min(?:utes?)?"),),
 }
 SPANISH: Rules = {
+    "reading_time": (_reading_time(r"(?:tiempo\s+de\s+)?lectura", r"min(?:utos?)?"),),
     "labels": (
         _read_also(r"(?:lee|lea|leer|vea|ver|mira)\s+(?:también|más)"),
         _read_also(r"(?:también\s+)?(?:te|le)\s+puede\s+interesar"),  # "may interest you"
-    )
+    ),
 }
-PORTUGUESE: Rules = {"labels": (_read_also(r"(?:leia|veja)\s+(?:também|mais)"),)}
-ITALIAN: Rules = {"labels": (_read_also(r"leggi\s+anche"),)}
-DUTCH: Rules = {"labels": (_read_also(r"lees\s+(?:ook|meer)"),)}
+PORTUGUESE: Rules = {
+    "labels": (_read_also(r"(?:leia|veja)\s+(?:também|mais)"),),
+    "reading_time": (_reading_time(r"(?:tempo\s+de\s+)?leitura", r"min(?:utos?)?"),),
+}
+ITALIAN: Rules = {
+    "labels": (_read_also(r"leggi\s+anche"),),
+    "reading_time": (_reading_time(r"(?:tempo\s+di\s+)?lettura", r"min(?:uti)?"),),
+}
+DUTCH: Rules = {
+    "labels": (_read_also(r"lees\s+(?:ook|meer)"),),
+    "reading_time": (_reading_time(r"leestijd", r"min(?:uten)?"),),
+}
 POLISH: Rules = {"labels": (_read_also(r"czytaj\s+(?:więcej|też|także)"),)}
 NORWEGIAN: Rules = {"labels": (_read_also(r"les\s+også"),)}
 DANISH: Rules = {"labels": (_read_also(r"læs\s+(?:også|mere)"),)}
