@@ -130,11 +130,7 @@ def _cleaned(lines: list[str], language: str) -> list[str]:
         ("es", "VEA TAMBIÉN: Entre heces y guaricha", "Vea también cómo cambió el barrio en diez años."),
         ("de", "Mehr zum Thema auf UEPO.de", "Mehr zum Thema sagte sie nicht."),
         ("en", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow the money, he told them."),
-        (
-            "en",
-            "We want to hear from you: Are you planning to vote? Tell us.",
-            "We want to hear what you think, she said.",
-        ),
+        ("en", "We want to hear from you: Are you voting? Tell us.", "We want to hear what you think, she said."),
         ("en", "Read More", "Pros"),
         ("en", "Article content", "Article content was reviewed by two editors."),
         ("en", "You must confirm your public display name before commenting", "She declined to comment."),
