@@ -422,26 +422,9 @@ def is_desk(name: str) -> bool:
 
 # A company's legal form, the last word of its name and never of a person's: "SmartEtailing Inc".
 _LEGAL_FORMS = frozenset(
-    {
-        "inc",
-        "llc",
-        "ltd",
-        "gmbh",
-        "mbh",
-        "ggmbh",
-        "ag",
-        "kg",
-        "corp",
-        "plc",
-        "llp",
-        "pty",
-        "bv",
-        "nv",
-        "spa",
-        "srl",
-        "sarl",
-    }
-)
+    {"inc", "llc", "ltd", "gmbh", "mbh", "ggmbh", "ag", "kg", "corp", "plc", "llp", "pty", "bv", "nv", "spa", "srl",
+     "sarl"}
+)  # fmt: skip
 # A German registered association's: "Bund der Energieverbraucher e.V.", "Deutscher Caritasverband e. V.".
 _REGISTERED_ASSOCIATION = re.compile(r"\be\.\s?V\.?$")
 
