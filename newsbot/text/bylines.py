@@ -415,9 +415,10 @@ def is_desk(name: str) -> bool:
     """A credit to a site's desk, not a person: "JERUSALEM POST STAFF", "Metro Desk", "Team
     Tiger Data"."""
     words = name.split()
+    if not words:
+        return False
     # The desk word may close a compound of the site's initials: "TVT-Redaktion", "PETA-Team".
-    last = words[-1].casefold().rsplit("-", 1)[-1] if words else ""
-    return bool(words) and (last in _DESKS or (len(words) > 1 and words[0].casefold() in _DESKS_FIRST))
+    return words[-1].casefold().rsplit("-", 1)[-1] in _DESKS or (len(words) > 1 and words[0].casefold() in _DESKS_FIRST)
 
 
 # A company's legal form, the last word of its name and never of a person's: "SmartEtailing Inc".

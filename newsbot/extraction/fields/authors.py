@@ -82,7 +82,7 @@ def _tidied(authors: list[Author], site: set[str]) -> list[Author]:
     tidied: dict[str, Author] = {}
     for author in authors:
         name = tidy_name(author.name)
-        if name == author.name or (name and writers([Author(name, name)], site)):
+        if name == author.name or (name and _a_writer(name, site)):
             tidied.setdefault(name, replace(author, name=romanised_name(name)))
     return list(tidied.values())
 
@@ -363,14 +363,17 @@ def _byline_like(tree: etree._Element) -> list[etree._Element]:
 def writers(authors: list[Author], site: set[str]) -> list[Author]:
     """``authors`` without the site's own name (spaced or not: "WSET Global" of wsetglobal.com),
     desks and organisations."""
-    joined = {name.replace(" ", "") for name in site}
-    return [
-        author
-        for author in authors
-        if fingerprint(author.name) not in site
-        and fingerprint(author.name).replace(" ", "") not in joined
-        and not is_no_person(author.name)
-    ]
+    return [author for author in authors if _a_writer(author.name, site)]
+
+
+def _a_writer(name: str, site: set[str]) -> bool:
+    """``name`` is neither the site's own (spaced or not) nor a desk's or an organisation's."""
+    key = fingerprint(name)
+    return (
+        key not in site
+        and key.replace(" ", "") not in {known.replace(" ", "") for known in site}
+        and not is_no_person(name)
+    )
 
 
 def _spaced_text(element: etree._Element) -> str:
@@ -424,6 +427,8 @@ def meta_authors(
     newsletter platform's pages point their canonical link at the platform's own host
     (name.substack.com's at substack.com)."""
     site = site_fingerprints(meta, url) if site is None else site
+    # The host's label at each address the page is known by, once each.
+    hosts = dict.fromkeys(_host_label(address) for address in (url, fetched_url) if address)
     credits = json_ld_authors(meta)
     if not credits:
         credits = meta.every(*_AUTHOR_TAGS) or [writer for writer in [_labelled_writer(meta)] if writer]
@@ -435,15 +440,16 @@ def meta_authors(
         key = fingerprint(name)
         if key in found or is_handle(name) or is_no_person(name):
             continue
-        if key in site and not any(_personal_site(name, at, story) for at in dict.fromkeys((url, fetched_url)) if at):
+        if key in site and not any(_personal_site(name, host, story) for host in hosts):
             continue
         found[key] = Author(romanised_name(name), name)
     return list(found.values())
 
 
-def _personal_site(name: str, url: str, story: Callable[[], str]) -> bool:
-    """The page's host is a person's, named after ``name``, as people name theirs: there the
-    site's name is its writer's, not a publisher crediting itself.
+def _personal_site(name: str, host_label: str, story: Callable[[], str]) -> bool:
+    """The page's host (``host_label``, its first label after "www.") is a person's, named after
+    ``name``, as people name theirs: there the site's name is its writer's, not a publisher
+    crediting itself.
 
     - After the name's first word, or that and the surname's initial (anil.recoil.org,
       sam.bossley.com, coryd.dev), unless that word is an acronym ("QCY Official" is a brand's).
@@ -455,7 +461,7 @@ def _personal_site(name: str, url: str, story: Callable[[], str]) -> bool:
     words = [re.sub(r"[^a-z]", "", word) for word in clean_text(name).casefold().split()]
     if not 2 <= len(words) <= 3 or not all(words) or not is_plain_name(name):
         return False
-    host = re.sub(r"[^a-z]", "", _host_label(url))
+    host = re.sub(r"[^a-z]", "", host_label)
     if host in {words[0], words[0] + words[-1][0]} and not name.split()[0].isupper():
         return True
     if host != "".join(words):
