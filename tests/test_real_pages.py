@@ -539,6 +539,35 @@ def test_a_byline_label_in_an_element_of_its_own(byline: str, names: list[str]) 
     assert [author["name"] for author in record.get("authors", [])] == names
 
 
+def test_a_byline_under_the_standfirst_is_read_after_the_other_sources() -> None:
+    """National Geographic's and Pluralsight's header: the headline, a summary as long as a story
+    paragraph, then "By ..."; the meta tags, where they name a writer, name the writer better."""
+    summary = "Fasting has been shown to reduce blood pressure and improve cognition, studies say. "
+    standfirst = f"<p>{summary * 2}</p>"
+    byline = "<div><span>By</span><span>Daryl Austin</span><span>Contributing Health Writer</span></div>"
+    header = f"<h1>Harbour reopens</h1>{standfirst}{byline}"
+    html = _page("<title>Harbour reopens</title>", header + _STORY)
+    assert [a["name"] for a in newsbot.extract(html, "https://www.example-ledger.com/harbour")["authors"]] == [
+        "Daryl Austin"
+    ]
+    with_meta = _page("<title>Harbour reopens</title><meta name='author' content='Eric Song'>", header + _STORY)
+    assert [a["name"] for a in newsbot.extract(with_meta, "https://www.example-ledger.com/harbour")["authors"]] == [
+        "Eric Song"
+    ]
+    # After the story's first paragraphs the same line is no byline of this story's.
+    later = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{standfirst}{_STORY}{byline}")
+    assert not newsbot.extract(later, "https://www.example-ledger.com/harbour").get("authors")
+
+
+def test_a_bylines_name_ends_with_its_element() -> None:
+    """The writer's role printed in an element of its own after the name is no part of it."""
+    byline = "<div>Written By: <a href='/author/cl'>Celeste Longacre</a> <span>Gardener & Astrologer</span></div>"
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{byline}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://www.example-ledger.com/harbour")["authors"]] == [
+        "Celeste Longacre"
+    ]
+
+
 def test_a_listing_with_a_byline_on_each_card_has_no_writer() -> None:
     cards = "".join(
         f"<div><h2>Book {n}</h2><div><span>By:</span> <span>Writer{n} Surname{n}</span></div></div>" for n in "ABCDEF"
