@@ -129,6 +129,11 @@ def test_names_alone(text: str, names: list[str] | None) -> None:
         ("By viewing our video content, you are accepting the terms of our", None),
         ("by the Chinese government since July 2013", None),
         ("Texto de Natal", None),
+        # A label that names the role, with its colon: "Contributors:", "Article by:", "Auteur :".
+        ("Contributors: Janet Loughrey", ["Janet Loughrey"]),
+        ("Article by: Cara Dumaplin", ["Cara Dumaplin"]),
+        ("Auteur : Kossivi Tiassou", ["Kossivi Tiassou"]),
+        ("Authors Guild Members Protest", None),  # the word without a colon is no label
     ],
 )
 def test_loose_byline(text: str, names: list[str] | None) -> None:

@@ -568,6 +568,22 @@ def test_a_bylines_name_ends_with_its_element() -> None:
     ]
 
 
+def test_a_desks_credit_is_no_writer_for_a_role_read_off_it() -> None:
+    """A label in its own element, the desk's credit in the next: the desk's words are not cut
+    off as the writer's role ("Practical Horseman Editorial Staff" is no "Practical Horseman")."""
+    byline = (
+        "<dl><dt>Author:</dt><dd><a href='/author/phes'>Harbour Ledger Editorial Staff</a></dd>"
+        "<dt>Published:</dt><dd>Oct 4, 2018</dd></dl>"
+    )
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{byline}{_STORY}")
+    assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")
+    writer = byline.replace("Harbour Ledger Editorial Staff", "Jane Doe")
+    html = _page("<title>Harbour reopens</title>", f"<h1>Harbour reopens</h1>{writer}{_STORY}")
+    assert [a["name"] for a in newsbot.extract(html, "https://www.example-ledger.com/harbour")["authors"]] == [
+        "Jane Doe"
+    ]
+
+
 def test_a_listing_with_a_byline_on_each_card_has_no_writer() -> None:
     cards = "".join(
         f"<div><h2>Book {n}</h2><div><span>By:</span> <span>Writer{n} Surname{n}</span></div></div>" for n in "ABCDEF"

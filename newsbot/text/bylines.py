@@ -390,10 +390,12 @@ def _glued_title(token: str) -> str | None:
 # Any language ---------------------------------------------------------------------------------
 
 # The word before the writers' names in a byline, per language: English, Spanish/Portuguese,
-# German, French, Italian, Dutch, Indonesian, Russian; "Text:"/"Texto:" as magazines print it.
+# German, French, Italian, Dutch, Indonesian, Russian; "Text:"/"Texto:" as magazines print it;
+# a label that names the role, only with its colon ("Author:", "Autorin:", "Contributors:").
 _LOOSE_BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|words|text)\s+by|by|por|escrito\s+por|publicado\s+por|von|par|di|door"
-    r"|oleh|text|texto|автор)\s*:?\s+(?P<names>.+)$",
+    r"^(?:(?:written|posted|reported|words|text|article|story)\s+by|by|por|escrito\s+por|publicado\s+por|von|par"
+    r"|di|door|oleh|text|texto|автор|(?:authors?|autor(?:in|a|es|en)?|auteurs?|contributors?)(?=\s*:))\s*:?\s+"
+    r"(?P<names>.+)$",
     re.IGNORECASE,
 )
 # Between two writers: ",", "and", "&" and the languages' own "and".

@@ -237,16 +237,21 @@ def _first_byline(starts: list[etree._Element], site: set[str]) -> list[Author]:
 
 
 def _within_parts(authors: list[Author], element: etree._Element) -> list[Author]:
-    """Each of ``authors`` read from ``element``'s text cut to the text node it begins with, where
-    the name runs on into the next element: that is the writer's role or a second writer,
-    printed in an element of its own ("<a>Celeste Longacre</a> <span>Gardener & Astrologer
-    </span>" reads "Celeste Longacre Gardener" as one name)."""
+    """Each of ``authors`` read from ``element``'s text as its text nodes print it: cut to the
+    node it begins with where the name runs on into the next element (that is the writer's role
+    or a second writer: "<a>Celeste Longacre</a> <span>Gardener & Astrologer</span>" read
+    "Celeste Longacre Gardener"), none where it begins a node that is a desk's credit
+    ("<dd>Practical Horseman Editorial Staff</dd><dt>Published:</dt>" read "Practical
+    Horseman", the rest taken for a role)."""
     parts = [part for text in element.itertext() if len((part := clean_text(str(text))).split()) >= 2]
     cut = []
     for author in authors:
-        if not any(author.name_raw in part for part in parts):
+        holder = next((part for part in parts if author.name_raw in part), None)
+        if holder is None:
             first = next((part for part in parts if author.name_raw.startswith(part + " ")), None)
             author = author if first is None else Author(romanised_name(first), first, author.email)
+        elif holder.startswith(author.name_raw) and is_desk(holder):
+            continue
         cut.append(author)
     return cut
 
@@ -361,12 +366,14 @@ def _only_after_story(page: _Page, name: str) -> bool:
     return True
 
 
-# Text that begins as a byline does, in any of the languages loose_byline reads: its element
-# holds the byline ("By" before the writer's link, the names after it). libxml2 keeps the text
-# nodes whose first two letters, lower-cased, begin one of the words; Python's pattern decides.
+# Text that begins as a byline does, in any of the languages loose_byline reads, or with a label
+# that names the role ("Contributors:", "Autorin:"): its element holds the byline ("By" before
+# the writer's link, the names after it). libxml2 keeps the text nodes whose first two letters,
+# lower-cased, begin one of the words; Python's pattern decides.
 _BYLINE_WORDS = (
     "written by", "posted by", "by", "por", "escrito por", "publicado por", "von", "par", "di", "door", "oleh",
-    "text", "texto", "автор",
+    "text", "texto", "автор", "article by", "story by", "author", "authors", "autor", "autorin", "autora",
+    "autores", "autoren", "auteur", "auteurs", "contributor", "contributors",
 )  # fmt: skip
 _BYLINE_START = re.compile(rf"^\s*(?:{'|'.join(_BYLINE_WORDS)})(?::|\s|$)", re.IGNORECASE)
 # A byline's label and nothing else.
