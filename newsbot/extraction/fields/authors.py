@@ -120,6 +120,12 @@ class _Page:
         the story's header, where its byline is; None when the page has no ``<h1>``."""
         return self._parts[1]
 
+    @cached_property
+    def byline_like(self) -> list[etree._Element]:
+        """The page's short elements that begin as a byline does, found once for every source
+        that asks."""
+        return _byline_like(self.tree)
+
     @property
     def after_standfirst(self) -> list[etree._Element]:
         """The elements between the first long paragraph after the page's first ``<h1>`` and the
@@ -209,7 +215,7 @@ def _byline_starts(page: _Page) -> list[Author]:
     Use Case"). The innermost such element: its parent may add "Associated Press"."""
     if not page.undescribed:
         return []
-    starts = _byline_like(page.tree)
+    starts = page.byline_like
     starts = [element for element in starts if element in page.header] if page.header else _before_story(page, starts)
     return _first_byline(starts, page.site)
 
@@ -223,7 +229,7 @@ def _byline_after_standfirst(page: _Page) -> list[Author]:
     if not page.undescribed or not (zone := page.after_standfirst):
         return []
     within = set(zone)
-    return _first_byline([element for element in _byline_like(page.tree) if element in within], page.site)
+    return _first_byline([element for element in page.byline_like if element in within], page.site)
 
 
 def _first_byline(starts: list[etree._Element], site: set[str]) -> list[Author]:
