@@ -151,7 +151,7 @@ class _Page:
                 after_headline = True
             elif after_headline and element in long:
                 if headline is not None:  # the elements up to the next long paragraph
-                    standfirst = list(itertools.takewhile(lambda element: element not in long, elements))
+                    standfirst = list(itertools.takewhile(lambda node: node not in long, elements))
                 break
             before.add(element)
             if after_headline and headline is not None:
