@@ -63,10 +63,11 @@ def read_page_authors(
     """The writers the page names outside its body text: the first of the page's sources that
     names any, in the order of ``SOURCES`` (a short "By ..." line under the headline, the
     layout's byline elements, the meta tags and JSON-LD, a byline block before the story, links
-    to the writers' pages under the headline), else on an undescribed site what trafilatura's
-    author search finds. Read before the story is cut, which may take them: after the cuts
-    trafilatura's search found fewer (readability's tuning half 0.71 -> 0.69). ``url`` is the
-    page's own (canonical) address, ``fetched_url`` the one it was fetched at, when another."""
+    to the writers' pages under the headline, a "By" line after a standfirst), else on an
+    undescribed site what trafilatura's author search finds. Read before the story is cut, which
+    may take them: after the cuts trafilatura's search found fewer (readability's tuning half
+    0.71 -> 0.69). ``url`` is the page's own (canonical) address, ``fetched_url`` the one it was
+    fetched at, when another."""
     page = _Page(tree, layout, language, meta, url, undescribed, site_fingerprints(meta, url), fetched_url)
     for source in SOURCES:
         if found := _tidied(source(page), page.site):
@@ -127,15 +128,15 @@ class _Page:
         return _byline_like(self.tree)
 
     @property
-    def after_standfirst(self) -> list[etree._Element]:
+    def after_standfirst(self) -> set[etree._Element]:
         """The elements between the first long paragraph after the page's first ``<h1>`` and the
-        next, in document order: where the byline is when that paragraph is a standfirst (the
+        next: where the byline is when that paragraph is a standfirst (the
         summary under the headline, as long as a story paragraph: National Geographic's,
         Pluralsight's, the Mirror's); empty on a page without an ``<h1>``."""
         return self._parts[2]
 
     @cached_property
-    def _parts(self) -> tuple[set[etree._Element] | None, set[etree._Element] | None, list[etree._Element]]:
+    def _parts(self) -> tuple[set[etree._Element] | None, set[etree._Element] | None, set[etree._Element]]:
         """(before the story, the story's header, after the standfirst), found in one walk for
         every source that asks."""
         paragraphs = self.paragraphs
@@ -144,14 +145,14 @@ class _Page:
         after_headline = headline is None
         before: set[etree._Element] = set()
         header: set[etree._Element] = set()
-        standfirst: list[etree._Element] = []
+        standfirst: set[etree._Element] = set()
         elements = self.tree.iter()
         for element in elements:  # document order: stop at the first story paragraph
             if element is headline:
                 after_headline = True
             elif after_headline and element in long:
                 if headline is not None:  # the elements up to the next long paragraph
-                    standfirst = list(itertools.takewhile(lambda node: node not in long, elements))
+                    standfirst = set(itertools.takewhile(lambda node: node not in long, elements))
                 break
             before.add(element)
             if after_headline and headline is not None:
@@ -228,8 +229,7 @@ def _byline_after_standfirst(page: _Page) -> list[Author]:
     Reporter"), and the meta tags name the writer better where they name one."""
     if not page.undescribed or not (zone := page.after_standfirst):
         return []
-    within = set(zone)
-    return _first_byline([element for element in page.byline_like if element in within], page.site)
+    return _first_byline([element for element in page.byline_like if element in zone], page.site)
 
 
 def _first_byline(starts: list[etree._Element], site: set[str]) -> list[Author]:
@@ -426,12 +426,9 @@ def writers(authors: list[Author], site: set[str]) -> list[Author]:
 
 def _a_writer(name: str, site: set[str]) -> bool:
     """``name`` is neither the site's own (spaced or not) nor a desk's or an organisation's."""
-    key = fingerprint(name)
-    return (
-        key not in site
-        and key.replace(" ", "") not in {known.replace(" ", "") for known in site}
-        and not is_no_person(name)
-    )
+    # Compared without spaces, which covers the spaced form too.
+    spaceless = fingerprint(name).replace(" ", "")
+    return spaceless not in {known.replace(" ", "") for known in site} and not is_no_person(name)
 
 
 def _spaced_text(element: etree._Element) -> str:
