@@ -103,6 +103,7 @@ def test_clean_text_folds_every_space_and_drops_invisible_spacers() -> None:
         assert clean_text(f" a{space}{space}b{space}") == "a b"
         assert clean_text(f"é{space}b") == "é b"
     assert clean_text("zero\u200bwidth\ufeff ok") == "zerowidth ok"
+    assert clean_text("Mes\u00adsen\u00adger") == "Messenger"  # soft hyphens
     assert clean_text("cafe\u0301") == "café"  # NFC
 
 

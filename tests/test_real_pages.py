@@ -1013,6 +1013,23 @@ def test_a_kicker_in_its_own_element_leaves_the_headline_where_the_titles_say_so
     assert "Minderheit in Syrien" not in record["articleBody"]
 
 
+def test_a_style_sheet_inside_the_headline_is_no_text_of_it() -> None:
+    # A CSS-in-JS library (Emotion) prints each element's style sheet inside it, kicker and all;
+    # the site's host, be.ch, is "be", inside "überall": no name of the site's in the headline.
+    style = "<style data-emotion='css a1'>.css-a1{font-size:16px;color:#707070;}</style>"
+    kicker = f"<span class='css-a1'>Medienmitteilung der Direktion{style}<span class='css-b2'>:</span></span>"
+    headline = "Impfen ist bis Ende Februar noch überall möglich"
+    titles = f'<script type=\'application/ld+json\'>{{"@type": "NewsArticle", "headline": "{headline}"}}</script>'
+    page = _page(titles, f"<h1>{style}{kicker}{headline}</h1>{_STORY}")
+    record = newsbot.extract(page, "https://www.be.ch/de/start/impfen.html")
+    assert record["headline"] == headline
+
+
+def test_soft_hyphens_leave_the_headline() -> None:
+    html = _page("", f"<h1>Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein Raum</h1>{_STORY}")
+    assert newsbot.extract(html, "https://www.example-ledger.com/m")["headline"] == "Messengerdienste sind kein Raum"
+
+
 def test_a_headline_in_italics_is_not_taken_for_a_kicker() -> None:
     titles = "<meta property='og:title' content='*A Treatise on Coffee* (1792)'>"
     html = _page(titles, f"<h1><em>A Treatise on Coffee</em> (1792)</h1>{_STORY}")

@@ -6,8 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# \s misses some of the spacers that CMS editors paste in (zero-width space, word joiner, BOM).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# \s misses some of the spacers that CMS editors paste in (zero-width space, word joiner, BOM),
+# and the soft hyphen a CMS sets in long words for the browser to break at ("Mes\xadsen\xadger"):
+# none is shown, and each splits a word for a reader that compares or searches it.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # No record holds control characters or lone surrogates: a NUL in a JSON-LD name, "&#1;" in a
 # headline, half of a broken emoji. (Tabs, line breaks and the other white space are spaces.)
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")

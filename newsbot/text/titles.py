@@ -75,5 +75,17 @@ def strip_site_prefix(title: str, names: list[str]) -> str:
     return rest if site and len(rest) >= len(site) else title
 
 
+# A name this short (a host's label: "be" of be.ch, "tz" of tz.de) is inside many words ("be" in
+# "überall"): it names the site only as the whole part, or with a word a host adds ("ntv.de",
+# "BBC News").
+_SHORT_NAME = 4
+
+
 def _names_site(part: str, names: list[str]) -> bool:
-    return any(name in part or (len(part) >= 4 and part in name) for name in names)
+    return any(_is_name(part, name) or (len(part) >= _SHORT_NAME and part in name) for name in names)
+
+
+def _is_name(part: str, name: str) -> bool:
+    if len(name) >= _SHORT_NAME:
+        return name in part
+    return part.startswith(name) and (part == name or part[len(name) :] in _HOST_NOISE)

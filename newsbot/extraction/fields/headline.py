@@ -74,8 +74,11 @@ def read_headline(
 
 
 # What a headline element may hold that is not the headline's: the post's time ("Dec 18 2025
-# Preparing a transition") and a heading nested in it (a "Posted on ... by ..." line set as <h3>).
-_NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6"})
+# Preparing a transition"), a heading nested in it (a "Posted on ... by ..." line set as <h3>),
+# and the style sheet a CSS-in-JS library prints inside the element it styles (an <h1> that
+# read ".css-umyvef{font-size:16px;...}" before its words).
+_NO_TEXT_TAGS = frozenset({"style", "script"})
+_NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6", *_NO_TEXT_TAGS})
 
 
 # The classes that hide text from the eye and leave it to screen readers (Bootstrap's, HTML5
@@ -140,7 +143,8 @@ def _without_kicker(element: etree._Element, heading: str, titles: list[str]) ->
     joins kicker and headline with a separator ("Ausschuss zur Ahrtal-Flut: Zwei Rücktritte
     ...") is how the site writes the two on one line. A kicker is the heading's first child
     element, with no text before it."""
-    first = next((child for child in element if isinstance(child.tag, str)), None)
+    children = (child for child in element if isinstance(child.tag, str) and child.tag not in _NO_TEXT_TAGS)
+    first = next(children, None)
     if first is None or clean_text(element.text or ""):
         return heading
     kicker = _headline_text(first)
