@@ -1013,6 +1013,22 @@ def test_a_kicker_in_its_own_element_leaves_the_headline_where_the_titles_say_so
     assert "Minderheit in Syrien" not in record["articleBody"]
 
 
+def test_a_php_servers_warnings_are_no_story() -> None:
+    warning = (
+        "<p>Warning: Use of undefined constant comments - assumed 'comments' in "
+        "/homepages/15/d3/htdocs/wp-content/plugins/recent-comments.php on line 928</p>"
+        "<p>Strict Standards: Redefining already defined constructor for class wpdb in "
+        "/www/htdocs/w0094d70/wp-includes/wp-db.php on line 56</p>"
+    )
+    # A story that speaks of a warning keeps it: only the server's own line form goes.
+    quoted = "<p>Warning: the harbour master says the php file on line 3 of the plan is wrong.</p>"
+    story = f"<article><h1>Harbour reopens</h1>{warning}{_STORY}{quoted}</article>"
+    html = _page("<title>Harbour reopens</title>", story)
+    body = newsbot.extract(html, "https://www.example-ledger.com/harbour")["articleBody"]
+    assert "Paragraph 1 of a story" in body and "harbour master says" in body
+    assert ".php on line" not in body
+
+
 def test_a_style_sheet_inside_the_headline_is_no_text_of_it() -> None:
     # A CSS-in-JS library (Emotion) prints each element's style sheet inside it, kicker and all;
     # the site's host, be.ch, is "be", inside "überall": no name of the site's in the headline.

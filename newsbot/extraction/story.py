@@ -17,6 +17,13 @@ from newsbot.text.normalise import clean_text
 
 # trafilatura marks list items "- "; a record's paragraphs carry no markup.
 _LIST_MARK = re.compile(r"^- (?=\S)")
+# What a PHP server prints into the page when a plugin fails ("Warning: Use of undefined constant
+# comments ... in /homepages/15/.../get-recent-comments.php on line 928"): a whole line of it is
+# no story's. Old WordPress sites print dozens, and a reading of them outgrew a short post's.
+_SERVER_ERROR = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|Parse error): "
+    r".+ in (?:/|[A-Za-z]:\\)\S+\.php on line \d+",
+)
 # A paragraph of a story, not a caption or a link: over this many characters.
 _LONG_PARAGRAPH_CHARS = 80
 _LONG_PARAGRAPHS = etree.XPath("descendant-or-self::p[string-length(normalize-space(.)) > $chars]")
@@ -91,7 +98,7 @@ def story_lines(
     text = getattr(document, "text", None)
     if not isinstance(text, str) or not text.strip():
         return []
-    return [_LIST_MARK.sub("", line) for line in text.splitlines()]
+    return [_LIST_MARK.sub("", line) for line in text.splitlines() if not _SERVER_ERROR.fullmatch(line.strip())]
 
 
 @cache
