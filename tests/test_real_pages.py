@@ -701,6 +701,24 @@ def test_site_suffixes_leave_titles(title: str, site: str, headline: str) -> Non
     assert newsbot.extract(html, "https://example.com/story")["headline"] == headline
 
 
+def test_the_heading_the_articles_own_title_names_comes_before_one_the_page_title_names() -> None:
+    # <title> gives the section ("News - Eawag"), og:title the article: the section's <h1> first
+    # on the page is not the headline.
+    headline = "Auf das erste Elektron kommt es an"
+    head = f"<title>News - Eawag</title><meta property='og:title' content='{headline}'>"
+    html = _page(head, f"<h1>News</h1><article><h1>{headline}</h1>{_STORY}</article>")
+    assert newsbot.extract(html, "https://www.eawag.ch/de/news/elektron")["headline"] == headline
+
+
+def test_a_hyphen_spaced_on_one_side_cuts_the_sites_name_alone() -> None:
+    url = "https://www.stylegart.de/naturkosmetik"
+    title = "Naturkosmetik- doch gesünder? | Stylegart"
+    html = _page(f"<title>{title}</title><meta property='og:title' content='{title}'>", _STORY)
+    assert newsbot.extract(html, url)["headline"] == "Naturkosmetik- doch gesünder?"
+    html = _page("<title>Naturkosmetik im Test- Stylegart</title>", _STORY)
+    assert newsbot.extract(html, url)["headline"] == "Naturkosmetik im Test"
+
+
 @pytest.mark.parametrize(
     ("title", "site", "headline"),
     [

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from newsbot.text.normalise import clean_text
 
 _SEPARATOR = re.compile(r"\s+[-|–—:·•»/]\s+|\s*(?:\||--|::|ㅣ|｜|_|«|»)\s*|\s+-\s*|\s*-\s+")
+_LOPSIDED = re.compile(r"-\s+|\s+-")
 _NON_WORD = re.compile(r"[\W_]+")
 # Host labels that say nothing of the site's name.
 _HOST_NOISE = frozenset({"www", "m", "news", "com", "co", "net", "org", "kr", "uk", "jp", "cn", "de", "fr", "br"})
@@ -50,6 +51,10 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
         if not head or 2 * len(head) < len(tail):
             continue
         parts = [_key(part) for part in _SEPARATOR.split(tail) if _key(part)]
+        # A hyphen spaced on one side only ("Naturkosmetik- doch gesünder? | Stylegart") is
+        # a headline's own as often as a separator: it cuts the site's name alone, no trail.
+        if len(parts) > 1 and _LOPSIDED.fullmatch(match.group()):
+            continue
         if parts and _names_site(parts[-1], names) and all(len(part) <= _MAX_LABEL_CHARS for part in parts[:-1]):
             return head
     return title

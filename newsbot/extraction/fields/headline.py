@@ -54,15 +54,18 @@ def read_headline(
                 return Headline(_without_kicker(element, printed, titles), printed)
         return Headline(titles[0], titles[0]) if titles else None
     # A site no profile describes: its first <h1> is often the logo or a section name. The
-    # first <h1> that says what a title says is the headline, else the first title.
+    # <h1> that says what a title says is the headline, the titles in their order: og:title and
+    # JSON-LD's name the article, where <title> may name its section ("News - Eawag" over an
+    # <h1> "News" before the story's); else the first title.
     headings = [
         Headline(_without_kicker(element, printed, titles), printed)
         for element in layout.xpaths["headline"](tree)
         if (printed := _headline_text(element)) and fingerprint(printed) not in not_headlines
     ]
-    for heading in headings:
-        if _same_words(heading.text, titles):
-            return Headline(strip_site_suffix(heading.text, names), heading.printed)
+    for title in titles:
+        for heading in headings:
+            if _same_words(heading.text, [title]):
+                return Headline(strip_site_suffix(heading.text, names), heading.printed)
     # Else the <h1> that shares most of its words with a title, when it shares enough: the page
     # shows its own wording, the titles an SEO variant ("How Machine Learning Personalizes ..."
     # over "Using Machine Learning To Personalize ...").
