@@ -719,6 +719,28 @@ def test_a_hyphen_spaced_on_one_side_cuts_the_sites_name_alone() -> None:
     assert newsbot.extract(html, url)["headline"] == "Naturkosmetik im Test"
 
 
+_STORY_TITLE = "How meditation rewires brains and improves physical health"
+
+
+@pytest.mark.parametrize(
+    ("url", "head", "trail", "cut"),
+    [
+        # The section in the URL's folders (commercialappeal.com), in the section tag; a trail of
+        # labels before it goes with it (bayrische-bembel.de).
+        ("https://example.com/story/opinion/2025/12/19/meditation/87830855007/", "", "Opinion", True),
+        ("https://example.com/x/343604", "<meta property='article:section' content='District'>", "District", True),
+        ("https://example.com/modules/news/article.php?storyid=504", "", "Eintracht Presse - News", True),
+        # A part the page does not name as its section stays, and so does the story's own slug.
+        ("https://example.com/story/2025/12/19/", "", "Opinion", False),
+        ("https://example.com/opinion", "", "Opinion", False),
+    ],
+)
+def test_a_titles_last_part_naming_the_pages_section_is_cut(url: str, head: str, trail: str, cut: bool) -> None:
+    title = f"{_STORY_TITLE} | {trail}"
+    html = _page(f"<title>{title}</title><meta property='og:title' content='{title}'>{head}", _STORY)
+    assert newsbot.extract(html, url)["headline"] == (_STORY_TITLE if cut else title)
+
+
 @pytest.mark.parametrize(
     ("title", "site", "headline"),
     [

@@ -37,14 +37,24 @@ def site_names(names: Iterable[str | None], host: str | None = None) -> list[str
     return [key for key in dict.fromkeys(keys) if len(key) >= _MIN_NAME_CHARS]
 
 
-def strip_site_suffix(title: str, names: list[str]) -> str:
-    """``title`` without a trailing separator and a part that names the site.
+def section_keys(labels: Iterable[str | None]) -> list[str]:
+    """Comparison keys for the sections the page files itself under (its URL's folders, its
+    section tags, its trail's names): "world-news" and "World News" are one key."""
+    keys = dict.fromkeys(_key(label) for label in labels if label)
+    return [key for key in keys if _MIN_NAME_CHARS <= len(key) <= _MAX_LABEL_CHARS]
+
+
+def strip_site_suffix(title: str, names: list[str], sections: Iterable[str] = ()) -> str:
+    """``title`` without a trailing separator and a part that names the site, or the section the
+    page files itself under (``section_keys``: "Headline | Opinion" at /story/opinion/...).
 
     The cut is made at the leftmost separator after which come short labels (a section trail)
-    ending in the site's name, and only while the headline before it is at least half as long.
+    ending in the site's name or a section, and only while the headline before it is at least
+    half as long.
     """
     title = clean_text(title)
-    if not names:
+    sections = frozenset(sections)
+    if not names and not sections:
         return title
     for match in _SEPARATOR.finditer(title):
         head, tail = title[: match.start()].strip(), title[match.end() :].strip()
@@ -55,7 +65,8 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
         # a headline's own as often as a separator: it cuts the site's name alone, no trail.
         if len(parts) > 1 and _LOPSIDED.fullmatch(match.group()):
             continue
-        if parts and _names_site(parts[-1], names) and all(len(part) <= _MAX_LABEL_CHARS for part in parts[:-1]):
+        named = parts and (_names_site(parts[-1], names) or parts[-1] in sections)
+        if named and all(len(part) <= _MAX_LABEL_CHARS for part in parts[:-1]):
             return head
     return title
 

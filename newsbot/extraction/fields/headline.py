@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -15,7 +16,7 @@ from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
 from newsbot.text.normalise import clean_text, fingerprint
-from newsbot.text.titles import site_names, strip_site_prefix, strip_site_suffix
+from newsbot.text.titles import section_keys, site_names, strip_site_prefix, strip_site_suffix
 
 
 def title_variants(meta: PageMeta) -> list[str]:
@@ -38,13 +39,14 @@ def read_headline(
     describes the first ``<h1>`` that says what the page's titles say (the site's name after it
     cut, as from a title); else the first title, without the site's name."""
     names = site_names([site_name(meta)], host_of(url))
+    sections = _section_keys(meta, url)
     titles = []
     for raw in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline"), meta.title):
         if isinstance(raw, str) and clean_text(raw):
             title = clean_text(raw)
             for suffix in profile.title_suffixes:
                 title = title.removesuffix(suffix)
-            titles.append(strip_site_prefix(strip_site_suffix(title, names), names))
+            titles.append(strip_site_prefix(strip_site_suffix(title, names, sections), names))
     # An <h1> that says only the site's name (a logo; "Silicon Exposed" over <title> "Silicon
     # Exposed: <story>") is no headline, on any site.
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
@@ -65,15 +67,30 @@ def read_headline(
     for title in titles:
         for heading in headings:
             if _same_words(heading.text, [title]):
-                return Headline(strip_site_suffix(heading.text, names), heading.printed)
+                return Headline(strip_site_suffix(heading.text, names, sections), heading.printed)
     # Else the <h1> that shares most of its words with a title, when it shares enough: the page
     # shows its own wording, the titles an SEO variant ("How Machine Learning Personalizes ..."
     # over "Using Machine Learning To Personalize ...").
     scored = [(max(_shared(heading.text, title) for title in titles), heading) for heading in headings]
     best = max(scored, default=None, key=lambda pair: pair[0])
     if best is not None and best[0] >= SHARED:
-        return Headline(strip_site_suffix(best[1].text, names), best[1].printed)
+        return Headline(strip_site_suffix(best[1].text, names, sections), best[1].printed)
     return Headline(titles[0], titles[0])
+
+
+def _section_keys(meta: PageMeta, url: str) -> list[str]:
+    """The sections the page files itself under, as a title's trail would name them: its URL's
+    folders (not the last part, the story's own slug, nor a date's or an id's), its section tags
+    and its JSON-LD trail."""
+    folders = [part for part in urlsplit(url).path.split("/") if part][:-1]
+    declared = meta.json_ld.get("articleSection")
+    labels = [
+        *(folder for folder in folders if not any(char.isdigit() for char in folder)),
+        meta.get("article:section"),
+        *(declared if isinstance(declared, list) else [declared]),
+        *meta.json_ld_breadcrumbs,
+    ]
+    return section_keys(label for label in labels if isinstance(label, str))
 
 
 # What a headline element may hold that is not the headline's: the post's time ("Dec 18 2025
