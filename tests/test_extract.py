@@ -422,6 +422,21 @@ def test_a_sentence_with_a_link_stays_in_the_story_where_each_block_has_its_wrap
     assert "Bridge closes" not in body  # a link alone is no sentence of the story
 
 
+def test_a_paragraph_marked_by_a_named_anchor_stays_in_the_story() -> None:
+    # A transcript marks each question as a jump target (<a name>, no address): no link, so
+    # trafilatura's precision mode does not take the paragraph for one.
+    question = "One of the questions listeners ask most: what does the professor say to that?"
+    marked = f"<p><a name='question'>{question}</a></p>"
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+        f"<p>{STORY[0]}</p>{marked}<p>{STORY[1]}</p><p>{STORY[2]}</p>"
+        "<p><a href='/other'>Bridge closes for a month of repairs</a></p></article></body></html>"
+    )
+    body = newsbot.extract(html, "https://www.example-news.com/news/harbour-reopens-12345")["articleBody"]
+    assert question in body
+    assert "Bridge closes" not in body
+
+
 def test_subheadings_holding_a_table_of_contents_target_stay_in_the_story() -> None:
     # Table-of-contents plugins put an empty <span id> in each subheading as the jump target;
     # trafilatura's precision mode then lost the heading's words, which follow it.

@@ -380,8 +380,15 @@ def unlink_prose_links(root: etree._Element) -> None:
     a sentence does, with at most half of its words in links, is prose: its links' words are the
     sentence's, and a link's empty children (a tooltip marker) go, as trafilatura would take
     the sentence after them with them. Link lists and teasers keep their links and their fate.
+
+    An ``<a name>`` without an address is a jump target (``<a name="wodarg">``), no link: its words
+    are the paragraph's, which precision mode deleted as all link (ndr.de's podcast transcript
+    lost each question a named anchor marked).
     """
     for paragraph in _elements(_PROSE_LINKS(root)):
+        targets = paragraph.iterdescendants("a")
+        for target in [anchor for anchor in targets if anchor.get("href") is None and anchor.get("name")]:
+            target.drop_tag()
         text = text_of(paragraph)
         if not _PROSE_END.search(text):
             continue
