@@ -710,6 +710,22 @@ def test_the_heading_the_articles_own_title_names_comes_before_one_the_page_titl
     assert newsbot.extract(html, "https://www.eawag.ch/de/news/elektron")["headline"] == headline
 
 
+@pytest.mark.parametrize("home", ["/", "https://www.example.org/", "/index.html"])
+def test_a_heading_that_links_to_the_front_page_is_the_masthead_and_names_the_site(home: str) -> None:
+    # A blog's <h1> is its name, one link to the front page; the title ends in it.
+    headline = "Rinderleber-Geschnetzeltes mit Apfel und Zwiebel"
+    head = f"<title>{headline} | Liebe geht durch den Magen</title>"
+    html = _page(head, f"<h1><a href='{home}'>Liebe geht durch den Magen</a></h1><article>{_STORY}</article>")
+    assert newsbot.extract(html, "https://example.org/rezepte/rinderleber")["headline"] == headline
+
+
+def test_a_heading_that_links_elsewhere_or_holds_more_is_no_masthead() -> None:
+    headline = "Harbour reopens after a long winter"
+    for heading in (f"<a href='/news/harbour'>{headline}</a>", f"<a href='/'>Home</a> {headline}"):
+        html = _page(f"<title>{headline} | Harbour Times</title>", f"<h1>{heading}</h1><article>{_STORY}</article>")
+        assert newsbot.extract(html, "https://example.org/news/harbour")["headline"].endswith(headline)
+
+
 def test_a_hyphen_spaced_on_one_side_cuts_the_sites_name_alone() -> None:
     url = "https://www.stylegart.de/naturkosmetik"
     title = "Naturkosmetik- doch gesünder? | Stylegart"

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from newsbot.discovery.urls import absolute_url
 from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.html import text_of
 from newsbot.extraction.meta import PageMeta, site_name
@@ -38,7 +39,16 @@ def read_headline(
     """The headline as the page shows it: the layout's headline element, or on a site no profile
     describes the first ``<h1>`` that says what the page's titles say (the site's name after it
     cut, as from a title); else the first title, without the site's name."""
+    # On a site no profile describes, its headings; a masthead among them names the site.
+    elements = [] if profile.layouts else layout.xpaths["headline"](tree)
+    shown = [(element, text) for element in elements if (text := _headline_text(element))]
+    mastheads = {text for element, text in shown if _is_masthead(element, text, url)}
     names = site_names([site_name(meta)], host_of(url))
+    # A masthead's words after a title's separator are the site's name; before it they may be
+    # the story's own ("Offshore-Windenergie – Sauberer Strom vom Meer | Stiftung
+    # OFFSHORE-WINDENERGIE"), so a title's leading part is cut only for the names the meta tags
+    # and host give.
+    suffix_names = site_names([site_name(meta), *mastheads], host_of(url))
     sections = _section_keys(meta, url)
     titles = []
     for raw in (meta.get("og:title", "twitter:title"), meta.json_ld.get("headline"), meta.title):
@@ -46,7 +56,7 @@ def read_headline(
             title = clean_text(raw)
             for suffix in profile.title_suffixes:
                 title = title.removesuffix(suffix)
-            titles.append(strip_site_prefix(strip_site_suffix(title, names, sections), names))
+            titles.append(strip_site_prefix(strip_site_suffix(title, suffix_names, sections), names))
     # An <h1> that says only the site's name (a logo; "Silicon Exposed" over <title> "Silicon
     # Exposed: <story>") is no headline, on any site.
     not_headlines = {fingerprint(name) for name in (*_title_site_names(meta, names), *profile.site_names)}
@@ -60,21 +70,21 @@ def read_headline(
     # JSON-LD's name the article, where <title> may name its section ("News - Eawag" over an
     # <h1> "News" before the story's); else the first title.
     headings = [
-        Headline(_without_kicker(element, printed, titles), printed)
-        for element in layout.xpaths["headline"](tree)
-        if (printed := _headline_text(element)) and fingerprint(printed) not in not_headlines
+        Headline(_without_kicker(element, text, titles), text)
+        for element, text in shown
+        if text not in mastheads and fingerprint(text) not in not_headlines
     ]
     for title in titles:
         for heading in headings:
             if _same_words(heading.text, [title]):
-                return Headline(strip_site_suffix(heading.text, names, sections), heading.printed)
+                return Headline(strip_site_suffix(heading.text, suffix_names, sections), heading.printed)
     # Else the <h1> that shares most of its words with a title, when it shares enough: the page
     # shows its own wording, the titles an SEO variant ("How Machine Learning Personalizes ..."
     # over "Using Machine Learning To Personalize ...").
     scored = [(max(_shared(heading.text, title) for title in titles), heading) for heading in headings]
     best = max(scored, default=None, key=lambda pair: pair[0])
     if best is not None and best[0] >= SHARED:
-        return Headline(strip_site_suffix(best[1].text, names, sections), best[1].printed)
+        return Headline(strip_site_suffix(best[1].text, suffix_names, sections), best[1].printed)
     return Headline(titles[0], titles[0])
 
 
@@ -91,6 +101,25 @@ def _section_keys(meta: PageMeta, url: str) -> list[str]:
         *meta.json_ld_breadcrumbs,
     ]
     return section_keys(label for label in labels if isinstance(label, str))
+
+
+# The addresses of a site's front page.
+_FRONT_PAGE_PATHS = frozenset({"", "/", "/index.html", "/index.php"})
+
+
+def _is_masthead(element: etree._Element, printed: str, url: str) -> bool:
+    """A heading that is one link to the site's front page is its masthead (a blog's name, a
+    logo's words: "Archive of Our Own beta", "POLITICO"), no story's headline. Of the 135 such
+    ``<h1>`` of the development and outside pages' articles, none was the gold headline."""
+    links = list(element.iter("a"))
+    if len(links) != 1 or _headline_text(links[0]) != printed:
+        return False
+    target = absolute_url(links[0].get("href") or "", url)
+    if target is None:
+        return False
+    parts = urlsplit(target)
+    same_host = host_of(target).removeprefix("www.") == host_of(url).removeprefix("www.")
+    return same_host and parts.path in _FRONT_PAGE_PATHS and not parts.query
 
 
 # What a headline element may hold that is not the headline's: the post's time ("Dec 18 2025
