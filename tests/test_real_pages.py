@@ -1008,6 +1008,15 @@ def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
     assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")
 
 
+@pytest.mark.parametrize("lead", ["Reported by", "Words by", "Text by", "Written by"])
+def test_a_line_under_the_headline_with_any_lead_the_byline_reader_knows_names_the_writer(lead: str) -> None:
+    # The search for byline-like elements begins from the same words as the byline's reading.
+    header = f"<h1>Harbour reopens</h1><div><span>{lead}</span> <span>Aoife Riordan</span></div>"
+    html = _page("<title>Harbour reopens</title>", header + _STORY)
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Aoife Riordan"]
+
+
 def test_a_menus_by_label_and_a_links_label_are_no_writers() -> None:
     menu = "<nav><div>By Use Case</div><ul><li><a href='/remote-work'>Remote work</a></li></ul></nav>"
     bio = "<div><a href='/author/jane-doe'>Full Bio</a></div>"  # the link's label, not the writer

@@ -389,13 +389,21 @@ def _glued_title(token: str) -> str | None:
 
 # Any language ---------------------------------------------------------------------------------
 
-# The word before the writers' names in a byline, per language: English, Spanish/Portuguese,
-# German, French, Italian, Dutch, Indonesian, Russian; "Text:"/"Texto:" as magazines print it;
-# a label that names the role, only with its colon ("Author:", "Autorin:", "Contributors:").
+# The words before the writers' names in a byline, per language: English, Spanish/Portuguese,
+# German, French, Italian, Dutch, Indonesian, Russian; "Text:"/"Texto:" as magazines print it.
+# The page's search for byline-like elements (``fields.authors``) begins from the same words.
+BYLINE_LEADS = (
+    "written by", "posted by", "reported by", "words by", "text by", "article by", "story by", "by", "por",
+    "escrito por", "publicado por", "von", "par", "di", "door", "oleh", "text", "texto", "автор",
+)  # fmt: skip
+# A label that names the role: a byline's lead only with its colon ("Author:", "Autorin:").
+ROLE_LABELS = (
+    "author", "authors", "autor", "autorin", "autora", "autores", "autoren", "auteur", "auteurs", "contributor",
+    "contributors",
+)  # fmt: skip
+_LEADS = "|".join(re.escape(lead).replace(r"\ ", r"\s+") for lead in BYLINE_LEADS)
 _LOOSE_BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|words|text|article|story)\s+by|by|por|escrito\s+por|publicado\s+por|von|par"
-    r"|di|door|oleh|text|texto|автор|(?:authors?|autor(?:in|a|es|en)?|auteurs?|contributors?)(?=\s*:))\s*:?\s+"
-    r"(?P<names>.+)$",
+    rf"^(?:{_LEADS}|(?:{'|'.join(ROLE_LABELS)})(?=\s*:))\s*:?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
 # Between two writers: ",", "and", "&" and the languages' own "and".

@@ -19,6 +19,8 @@ from newsbot.extraction.meta import PageMeta, json_ld_authors, site_name
 from newsbot.extraction.story import long_paragraphs
 from newsbot.profiles import Layout
 from newsbot.text.bylines import (
+    BYLINE_LEADS,
+    ROLE_LABELS,
     Author,
     agency,
     credited_names,
@@ -372,15 +374,11 @@ def _only_after_story(page: _Page, name: str) -> bool:
     return True
 
 
-# Text that begins as a byline does, in any of the languages loose_byline reads, or with a label
-# that names the role ("Contributors:", "Autorin:"): its element holds the byline ("By" before
-# the writer's link, the names after it). libxml2 keeps the text nodes whose first two letters,
-# lower-cased, begin one of the words; Python's pattern decides.
-_BYLINE_WORDS = (
-    "written by", "posted by", "by", "por", "escrito por", "publicado por", "von", "par", "di", "door", "oleh",
-    "text", "texto", "автор", "article by", "story by", "author", "authors", "autor", "autorin", "autora",
-    "autores", "autoren", "auteur", "auteurs", "contributor", "contributors",
-)  # fmt: skip
+# Text that begins as a byline does, with the words loose_byline reads in any of its languages,
+# or with a label that names the role ("Contributors:", "Autorin:"): its element holds the byline
+# ("By" before the writer's link, the names after it). libxml2 keeps the text nodes whose first
+# two letters, lower-cased, begin one of the words; Python's pattern decides.
+_BYLINE_WORDS = (*BYLINE_LEADS, *ROLE_LABELS)
 _BYLINE_START = re.compile(rf"^\s*(?:{'|'.join(_BYLINE_WORDS)})(?::|\s|$)", re.IGNORECASE)
 # A byline's label and nothing else.
 _BYLINE_LABEL = re.compile(rf"^\s*(?:{'|'.join(_BYLINE_WORDS)})\s*:?\s*$", re.IGNORECASE)
