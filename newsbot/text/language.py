@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsbot.text.normalise import LETTER
+
 # The commonest words of each language written in Latin script: articles, pronouns,
 # prepositions and conjunctions, the words every paragraph of prose holds. Words two of these
 # languages share in the same form ("de", "in", "a") are left out of both.
@@ -55,7 +57,6 @@ _OTHER_SCRIPTS = re.compile("|".join(script.pattern for _, script in _SCRIPTS))
 _KANA = dict(_SCRIPTS)["ja"]
 # Letters only Ukrainian writes in Cyrillic.
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
-_LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: Characters of the text looked at: the story's opening says what its language is.
 _SAMPLE_CHARS = 1000
@@ -92,7 +93,7 @@ def detect_language(text: str) -> str | None:
 
 def _script_language(sample: str) -> str | None:
     """The language a script other than Latin names, when enough of the letters are in it."""
-    letters = len(_LETTER.findall(sample))
+    letters = len(LETTER.findall(sample))
     for language, script in _SCRIPTS:
         if letters and len(script.findall(sample)) >= _SCRIPT_SHARE * letters:
             if language == "zh" and len(_KANA.findall(sample)) >= _KANA_SHARE * letters:

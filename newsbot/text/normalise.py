@@ -15,6 +15,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
 # For comparisons only: quotes, dashes and punctuation vary between a caption and its repeat.
 _NON_WORD = re.compile(r"[^\w]+")
+#: A letter of any script: a word character that is no digit nor "_".
+LETTER = re.compile(r"[^\W\d_]")
 
 
 # Rules ask for the same line's clean text again and again (the body cleaner, chrome, bylines,

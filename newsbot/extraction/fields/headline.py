@@ -16,7 +16,7 @@ from newsbot.extraction.html import text_of
 from newsbot.extraction.meta import PageMeta, site_name
 from newsbot.profiles import Layout, SiteProfile
 from newsbot.profiles.base import Selector
-from newsbot.text.normalise import clean_text, fingerprint
+from newsbot.text.normalise import LETTER, clean_text, fingerprint
 from newsbot.text.titles import section_keys, site_names, strip_site_prefix, strip_site_suffix
 
 
@@ -136,7 +136,6 @@ _NOT_HEADLINE_TAGS = frozenset({"time", "h2", "h3", "h4", "h5", "h6", *_NO_TEXT_
 _SCREEN_READER_ONLY = re.compile(
     r"(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|element-invisible)(?:\s|$)", re.IGNORECASE
 )
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _headline_text(element: etree._Element) -> str:
@@ -182,7 +181,7 @@ def _printed_text(element: etree._Element, *, shown_only: bool) -> str:
 def _for_screen_readers(node: etree._Element) -> bool:
     """Words hidden for screen readers; a hidden separator (the ":" some sites put between kicker
     and headline for them) is kept, as the headline reads with it."""
-    return bool(_SCREEN_READER_ONLY.search(node.get("class") or "")) and bool(_LETTER.search(text_of(node)))
+    return bool(_SCREEN_READER_ONLY.search(node.get("class") or "")) and bool(LETTER.search(text_of(node)))
 
 
 def _without_kicker(element: etree._Element, heading: str, titles: list[str]) -> str:
