@@ -386,8 +386,7 @@ def unlink_prose_links(root: etree._Element) -> None:
     lost each question a named anchor marked).
     """
     for paragraph in _elements(_PROSE_LINKS(root)):
-        targets = paragraph.iterdescendants("a")
-        for target in [anchor for anchor in targets if anchor.get("href") is None and anchor.get("name")]:
+        for target in [anchor for anchor in paragraph.iter("a") if anchor.get("href") is None and anchor.get("name")]:
             target.drop_tag()
         text = text_of(paragraph)
         if not _PROSE_END.search(text):

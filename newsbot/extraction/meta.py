@@ -93,6 +93,14 @@ class PageMeta:
                 return values[0]
         return None
 
+    def sections(self) -> list[str]:
+        """The sections the page declares, the main one first: its ``article:section`` tag, then
+        JSON-LD's ``articleSection`` (a name, or a list whose first is the main one)."""
+        declared = self.json_ld.get("articleSection")
+        names = declared if isinstance(declared, list) else [declared]
+        tagged = self.get("article:section")
+        return [*([tagged] if tagged else []), *(clean_text(n) for n in names if isinstance(n, str) and clean_text(n))]
+
 
 # The properties by which a microdata item is the page's own work, not another work it holds
 # (a blog's post is held as its ``blogPost``, on the post's own page too).

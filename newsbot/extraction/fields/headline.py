@@ -90,17 +90,11 @@ def read_headline(
 
 def _section_keys(meta: PageMeta, url: str) -> list[str]:
     """The sections the page files itself under, as a title's trail would name them: its URL's
-    folders (not the last part, the story's own slug, nor a date's or an id's), its section tags
-    and its JSON-LD trail."""
+    folders (not the last part, the story's own slug, nor a date's or an id's), the sections it
+    declares and its JSON-LD trail."""
     folders = [part for part in urlsplit(url).path.split("/") if part][:-1]
-    declared = meta.json_ld.get("articleSection")
-    labels = [
-        *(folder for folder in folders if not any(char.isdigit() for char in folder)),
-        meta.get("article:section"),
-        *(declared if isinstance(declared, list) else [declared]),
-        *meta.json_ld_breadcrumbs,
-    ]
-    return section_keys(label for label in labels if isinstance(label, str))
+    named = (folder for folder in folders if not any(char.isdigit() for char in folder))
+    return section_keys([*named, *meta.sections(), *meta.json_ld_breadcrumbs])
 
 
 # The addresses of a site's front page.

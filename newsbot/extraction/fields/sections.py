@@ -67,12 +67,8 @@ def read_breadcrumbs(
         if url_info is not None and url_info.section:
             tokens = [url_info.section] + ([url_info.subsection] if url_info.subsection else [])
             return [section_name(token, dict(profile.section_names)) for token in tokens]
-    # The page's own section tag, where its URL and markup name none: the meta tag, else the
-    # JSON-LD article's articleSection (a name, or a list whose first is the main one).
-    declared = meta.json_ld.get("articleSection")
-    if isinstance(declared, list):
-        declared = next((name for name in declared if isinstance(name, str) and clean_text(name)), None)
-    section = meta.get("article:section") or (clean_text(declared) if isinstance(declared, str) else "")
+    # The page's own section tag, where its URL and markup name none.
+    section = next(iter(meta.sections()), "")
     return [section] if section and len(section) <= _MAX_CRUMB_CHARS else []
 
 
