@@ -510,6 +510,38 @@ def test_a_script_without_a_story_leaves_an_empty_page_refused() -> None:
         newsbot.extract(html, "https://www.example-ilbo.com/news/article/A2026012914320005196")
 
 
+def test_a_story_only_in_the_structured_data_is_read_from_there() -> None:
+    # A page whose code renders the story from a state of its own, without markup, prints none
+    # of it; its JSON-LD still declares the text, entities escaped and paragraphs on lines.
+    declared = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "headline": "Robots in factories",
+            "articleBody": "\n".join(STORY).replace(",", "&#44;"),
+        }
+    )
+    html = (
+        "<html><head><title>Robots in factories</title>"
+        f"<script type='application/ld+json'>{declared}</script></head><body><div id='app'>"
+        "<h1>Robots in factories</h1><p>Published: 10:00am, 20 Jan, 2020</p></div></body></html>"
+    )
+    body = newsbot.extract(html, "https://www.example-post.com/news/article/3046526/robots-in-factories")["articleBody"]
+    assert body.splitlines() == STORY
+
+
+def test_a_printed_story_is_not_replaced_by_the_structured_datas() -> None:
+    # The declared text is the last resort: where the page prints the story, it is read there.
+    declared = json.dumps({"@type": "NewsArticle", "articleBody": "A teaser of the story, cut for the paywall. " * 5})
+    paragraphs = "".join(f"<p>{line}</p>" for line in STORY)
+    html = (
+        "<html><head><title>Robots in factories</title>"
+        f"<script type='application/ld+json'>{declared}</script></head><body>"
+        f"<article><h1>Robots in factories</h1>{paragraphs}</article></body></html>"
+    )
+    body = newsbot.extract(html, "https://www.example-post.com/news/article/3046526/robots-in-factories")["articleBody"]
+    assert body.splitlines() == STORY
+
+
 def test_microdata_of_a_work_the_page_holds_is_not_the_pages() -> None:
     # A reference list marks each cited paper as an item held as ``citation``; a post's own item
     # (held as ``mainEntity`` or as a blog's ``blogPost``) and a page-level meta tag speak for it.

@@ -36,7 +36,7 @@ from newsbot.extraction.html import (
 from newsbot.extraction.kind import PageEvidence, article_probability, count_markup, microdata_types
 from newsbot.extraction.kind import model as kind_model
 from newsbot.extraction.meta import PageMeta, read_meta
-from newsbot.extraction.scripted import scripted_story, story_scripts
+from newsbot.extraction.scripted import declared_story, scripted_story, story_scripts
 from newsbot.extraction.story import generic_story, long_paragraphs, story_lines, unwrap_noscript_story
 from newsbot.profiles import GENERIC, Layout, SiteProfile, profile_for_url
 from newsbot.profiles.base import Selector
@@ -181,6 +181,9 @@ def extract_article(
     if sum(map(len, body.paragraphs)) < min_body_chars and (page := scripted_story(scripts)) is not None:
         # No story in the HTML, and one in a script for the page's code to render.
         body = cleaned(story_lines(page, page_url, favor_precision=True, fast=True))
+    if sum(map(len, body.paragraphs)) < min_body_chars and (declared := declared_story(meta.json_ld)):
+        # Neither the HTML nor a script's markup holds the story; the structured data says it.
+        body = cleaned(declared)
     removed.update(body.removed)
     article_body = "\n".join(body.paragraphs)
     if len(article_body) < min_body_chars:

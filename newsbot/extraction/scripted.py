@@ -4,18 +4,22 @@ Pages built as JavaScript applications (Next.js' streamed payload ``self.__next_
 Query's dehydrated state) may ship the story's markup as a JSON string and print no story in
 the HTML itself: Hankook Ilbo's pages since 2026, among the outside pages. There trafilatura
 finds nothing, and the page was refused as empty. Only then are the scripts read: the longest
-string holding several paragraphs' markup is the story.
+string holding several paragraphs' markup is the story. A page whose code renders the story from
+a state without markup may still declare its text in JSON-LD's ``articleBody`` (the South China
+Morning Post's opinion pages of 2020): that plain text is the story last of all.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from typing import Any
 
 import lxml.html
 from lxml import etree
 
-from newsbot.extraction.html import text_of
+from newsbot.extraction.html import block_lines, text_of
 from newsbot.extraction.story import long_paragraphs
 
 # A JSON string literal long enough to hold a story; JavaScript writes its payloads as JSON.
@@ -59,3 +63,23 @@ def scripted_story(scripts: list[etree._Element]) -> lxml.html.HtmlElement | Non
             if (chars := len(text_of(page))) > best_chars:
                 best, best_chars = page, chars
     return best
+
+
+# A declared text's paragraphs: the lines it breaks, or, where it breaks none, the one run of text.
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def declared_story(json_ld: dict[str, Any]) -> list[str]:
+    """The lines of the article's ``articleBody`` as JSON-LD declares it, for a page that
+    prints no story: its entities unescaped (CMSs escape the text twice) and any markup read
+    as text."""
+    declared = json_ld.get("articleBody")
+    if not isinstance(declared, str) or not declared.strip():
+        return []
+    text = html.unescape(declared)
+    if "<" in text:
+        try:
+            text = "\n".join(block_lines(lxml.html.fragment_fromstring(text, create_parent="div")))
+        except (etree.ParserError, ValueError):
+            return []
+    return [line for line in _LINE_BREAKS.split(text.strip()) if line]
