@@ -173,6 +173,8 @@ def test_a_byline_that_ends_in_its_date(line: str, iso: str | None) -> None:
     [
         ("/2019/11/19/scientists-use-hawaii-telescope/", "2019-11-19"),
         ("/west-virginia/statements/2019/nov/18/david-mckinley/", "2019-11-18"),
+        ("/knowledge-centre/blog/2023/october/03/how-many-wine-types/", "2023-10-03"),
+        ("/archive/2021/reports/12/2023/may/04/story", "2023-05-04"),  # a folder of words is no month
         ("/news/2019/11/", None),  # a month names no day
         ("/2019/02/30/story", None),
         ("/2019/13/01/story", None),

@@ -300,18 +300,20 @@ def text_before_date(text: str) -> str:
         head = trimmed
 
 
-# A date in a URL's path as news sites write it: /2019/11/19/, /2019/nov/18/.
+# A date in a URL's path as news sites write it: /2019/11/19/, /2019/nov/18/, /2023/october/03/.
 _URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2]|[a-z]{3})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2]|[a-z]{3,9})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE
 )
 
 
 def url_date(path: str) -> datetime | None:
-    """The calendar day a URL path names as /yyyy/mm/dd/ (naive; none when it names no day)."""
-    if (match := _URL_DATE.search(path)) is None:
-        return None
-    month = match["m"] if match["m"].isdigit() else str(_MONTHS.get(match["m"].lower(), 0))
-    return date_from_parts(match["y"], month, match["d"])
+    """The calendar day a URL path names as /yyyy/mm/dd/ (naive; none when it names no day).
+    A folder of letters is a month only when it is a month's name (/2023/report/12/ is none)."""
+    for match in _URL_DATE.finditer(path):
+        month = match["m"] if match["m"].isdigit() else str(_MONTHS.get(match["m"].lower(), 0))
+        if (day := date_from_parts(match["y"], month, match["d"])) is not None:
+            return day
+    return None
 
 
 def date_from_parts(year: str, month: str, day: str) -> datetime | None:
