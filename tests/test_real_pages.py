@@ -1008,6 +1008,21 @@ def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
     assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")
 
 
+def test_the_one_writer_the_page_links_to_is_read_where_no_byline_is_found() -> None:
+    # A blog prints its byline in the post's footer, after the story, where no byline is looked for.
+    footer = "<footer><p>Posted by <a href='/blog/author/colin-watson.html'>Colin Watson</a> on 18 Dec</p></footer>"
+    html = _page("<title>Harbour reopens</title>", f"<article><h1>Harbour reopens</h1>{_STORY}{footer}</article>")
+    record = newsbot.extract(html, "https://www.example-ledger.com/harbour")
+    assert [author["name"] for author in record["authors"]] == ["Colin Watson"]
+    # Not a teaser card's writer, a link whose folder names someone else, or one of two writers.
+    card = "<div><h3><a href='/other-story'>Other story</a></h3><p>by <a href='/author/kscar/'>Ken Scar</a></p></div>"
+    job = "<p><a href='/jobs/radio-plus/reporter/161018'>Reporter Radio Plus</a></p>"
+    two = "<p>By <a href='/author/jan-smith'>Jan Smith</a> and <a href='/author/ann-lee'>Ann Lee</a></p>"
+    for extra in (card, job, f"<footer>{two}</footer>"):
+        html = _page("<title>Harbour reopens</title>", f"<article><h1>Harbour reopens</h1>{_STORY}</article>{extra}")
+        assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors"), extra
+
+
 @pytest.mark.parametrize("lead", ["Reported by", "Words by", "Text by", "Written by"])
 def test_a_line_under_the_headline_with_any_lead_the_byline_reader_knows_names_the_writer(lead: str) -> None:
     # The search for byline-like elements begins from the same words as the byline's reading.
