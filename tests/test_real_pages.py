@@ -1008,6 +1008,16 @@ def test_links_to_writers_pages_under_the_headline_are_the_byline() -> None:
     assert not newsbot.extract(html, "https://www.example-ledger.com/harbour").get("authors")
 
 
+@pytest.mark.parametrize("empty", ["<b></b>", "<i class='icon'></i>", "<span></span>", "<b>1932:</b> <b></b>"])
+def test_words_after_an_empty_inline_element_stay_in_the_story(empty: str) -> None:
+    # trafilatura's precision mode deletes an empty <b> or <span> with the words after it.
+    plaque = "The first plaque, displayed on July 2, 1923, honors the opening of the harbour and its builders."
+    html = _page(
+        "<title>Harbour reopens</title>", f"<article><h1>Harbour reopens</h1>{_STORY}<p>{empty} {plaque}</p></article>"
+    )
+    assert plaque in newsbot.extract(html, "https://www.example-ledger.com/harbour")["articleBody"]
+
+
 def test_the_one_writer_the_page_links_to_is_read_where_no_byline_is_found() -> None:
     # A blog prints its byline in the post's footer, after the story, where no byline is looked for.
     footer = "<footer><p>Posted by <a href='/blog/author/colin-watson.html'>Colin Watson</a> on 18 Dec</p></footer>"

@@ -27,6 +27,7 @@ from newsbot.extraction.fields.page import host_of
 from newsbot.extraction.fields.sections import read_breadcrumbs
 from newsbot.extraction.html import (
     block_lines,
+    drop_empty_inline,
     keep_sentence_spans,
     parse_html,
     unlink_heading_anchors,
@@ -160,6 +161,7 @@ def extract_article(
         unlink_heading_anchors(tree)
         unlink_prose_links(tree)
         keep_sentence_spans(tree)
+        drop_empty_inline(tree)
         lines, scope = generic_story(tree, page_url, len(page_text))
         if scope is not None:
             # Photos outside the story's part of the page illustrate teasers, menus and avatars.
