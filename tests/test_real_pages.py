@@ -1018,6 +1018,22 @@ def test_words_after_an_empty_inline_element_stay_in_the_story(empty: str) -> No
     assert plaque in newsbot.extract(html, "https://www.example-ledger.com/harbour")["articleBody"]
 
 
+def test_a_list_items_words_after_an_empty_inline_element_stay_and_a_widgets_label_does_not() -> None:
+    points = [
+        "Fixed switches: the switches that came with the keyboard were soldered to its board for good.",
+        "Difficult repairs: a switch that failed had to be unsoldered and a new one soldered in its place.",
+    ]
+    items = "".join(f"<li><span></span>{point}</li>" for point in points)
+    widget = "<div class='comments'><p><i class='fa fa-plus'></i>Kommentar hinzufügen</p></div>"
+    html = _page(
+        "<title>Harbour reopens</title>",
+        f"<article><h1>Harbour reopens</h1>{_STORY}<ul>{items}</ul>{widget}</article>",
+    )
+    body = newsbot.extract(html, "https://www.example-ledger.com/harbour")["articleBody"]
+    assert all(point in body for point in points)
+    assert "Kommentar" not in body  # a label ends as no sentence does: its icon takes it
+
+
 def test_the_one_writer_the_page_links_to_is_read_where_no_byline_is_found() -> None:
     # A blog prints its byline in the post's footer, after the story, where no byline is looked for.
     footer = "<footer><p>Posted by <a href='/blog/author/colin-watson.html'>Colin Watson</a> on 18 Dec</p></footer>"

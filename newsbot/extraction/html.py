@@ -400,29 +400,39 @@ def unlink_prose_links(root: etree._Element) -> None:
             anchor.drop_tag()
 
 
-# The inline elements trafilatura deletes when empty (its ``CUT_EMPTY_ELEMS``), inside a
-# paragraph: in precision mode with the words after them, their tail.
-_EMPTY_INLINE = etree.XPath(
-    "//p[.//*[not(node())]]//*[self::b or self::strong or self::i or self::em or self::span or self::q][not(node())]"
-)
+# The inline elements trafilatura deletes when empty (its ``CUT_EMPTY_ELEMS``): in precision mode
+# with the words after them, their tail.
+_EMPTY_INLINE = etree.XPath("//*[self::b or self::strong or self::i or self::em or self::span or self::q][not(node())]")
+# The block an inline element sits in: the nearest of these around it.
+_BLOCKS = frozenset({"p", "div", "li", "td", "th", "dd", "dt", "blockquote", "section", "article", "main", "figcaption",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "body"})  # fmt: skip
+# A list item of prose is at least this long; a shorter one is a menu's or a widget's.
+_LIST_ITEM_PROSE = 80
 
 
 def drop_empty_inline(root: etree._Element) -> None:
-    """Drop the empty inline elements that words of a paragraph of prose follow, keeping them.
+    """Drop the empty inline elements that words of a paragraph or list item of prose follow,
+    keeping the words.
 
     trafilatura's precision mode deletes an empty ``<b>``, ``<i>``, ``<span>`` and the like with
     its tail: a paragraph whose words come after one (``<p><b></b> The first memorial
     plaque ...``, an editor's leftover) lost them, and the Los Angeles Times' list of a stadium's
-    plaques lost six of its paragraphs. An empty inline element draws nothing, so the paragraph
-    reads the same without it. Only in a paragraph that ends as a sentence does: elsewhere an
-    empty element is most often an icon before a widget's or a menu's label ("评论", "NEED MORE
-    HELP?"), which precision mode rightly took with it.
+    plaques lost six of its paragraphs; a list whose items open with an icon or an empty span
+    lost each item's words (a keyboard guide's fifteen points, Wikipedia's references). An empty
+    inline element draws nothing, so the block reads the same without it. Only in a paragraph
+    that ends as a sentence does, or a list item as long as a sentence that does: elsewhere an
+    empty element is most often an icon before a widget's or a teaser's label ("Mehr lesen...",
+    "Kommentar hinzufügen", "评论", "NEED MORE HELP?") or a pull quote's mark, which precision mode
+    rightly took with it.
     """
     for element in _elements(_EMPTY_INLINE(root)):
         if not (element.tail or "").strip():
             continue
-        paragraph = next(element.iterancestors("p"))
-        if _PROSE_END.search(text_of(paragraph)):
+        block = next((ancestor for ancestor in element.iterancestors() if ancestor.tag in _BLOCKS), None)
+        if block is None or block.tag not in ("p", "li"):
+            continue
+        text = text_of(block)
+        if _PROSE_END.search(text) and (block.tag == "p" or len(text) >= _LIST_ITEM_PROSE):
             element.drop_tree()  # its tail stays
 
 
