@@ -288,11 +288,16 @@ def _author_links(page: _Page) -> list[Author]:
     found: dict[str, Author] = {}
     for element in page.tree.iter("a"):
         if element in page.header and _AUTHOR_PAGE.search(element.get("href") or ""):
-            names = names_alone(without_label(_spaced_text(element))) or []
-            names = [name for name in names if is_plain_name(name.name_raw) and _names_page(name.name, element)]
-            for author in writers(names, page.site):
-                found.setdefault(fingerprint(author.name), author)
+            for author in _link_writers(element, page.site):
+                if _names_page(author.name, element):
+                    found.setdefault(fingerprint(author.name), author)
     return list(found.values()) if len(found) <= _MAX_LINKED_WRITERS else []
+
+
+def _link_writers(link: etree._Element, site: set[str]) -> list[Author]:
+    """The writers a link's words name: plain names, less its label, the site's and desks'."""
+    names = names_alone(without_label(_spaced_text(link))) or []
+    return writers([name for name in names if is_plain_name(name.name_raw)], site)
 
 
 # A teaser card: a linked heading beside its writer's link, within these few levels.
@@ -319,9 +324,9 @@ def _linked_writer(page: _Page) -> list[Author]:
         if any(_LINKED_HEADING(ancestor) for ancestor in itertools.islice(element.iterancestors(), _TEASER_LEVELS)):
             continue
         slug = unicodedata.normalize("NFKD", unquote(match.group(1))).casefold()
-        for author in writers(names_alone(without_label(_spaced_text(element))) or [], page.site):
+        for author in _link_writers(element, page.site):
             words = unicodedata.normalize("NFKD", author.name).casefold().split()
-            if is_plain_name(author.name_raw) and (words[0] in slug or words[-1] in slug):
+            if words[0] in slug or words[-1] in slug:
                 found.setdefault(fingerprint(author.name), author)
     return list(found.values()) if len(found) == 1 else []
 
