@@ -401,8 +401,11 @@ def unlink_prose_links(root: etree._Element) -> None:
 
 
 # The inline elements trafilatura deletes when empty (its ``CUT_EMPTY_ELEMS``): in precision mode
-# with the words after them, their tail.
-_EMPTY_INLINE = etree.XPath("//*[self::b or self::strong or self::i or self::em or self::span or self::q][not(node())]")
+# with the words after them, their tail. Only those inside a paragraph or a list item are looked
+# at: a page's icons elsewhere are many, and no block of theirs is read.
+_EMPTY_INLINE = etree.XPath(
+    "//*[self::p or self::li]//*[self::b or self::strong or self::i or self::em or self::span or self::q][not(node())]"
+)
 # The block an inline element sits in: the nearest of these around it.
 _BLOCKS = frozenset({"p", "div", "li", "td", "th", "dd", "dt", "blockquote", "section", "article", "main", "figcaption",
                      "h1", "h2", "h3", "h4", "h5", "h6", "body"})  # fmt: skip
